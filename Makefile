@@ -1,0 +1,46 @@
+# The two commands a new user needs are `make run` and `make test`; both set everything up.
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+# Settings from the environment win over these defaults.
+export CLAIMLINE_DATABASE_URL ?= sqlite+aiosqlite:///var/claimline.sqlite3
+
+.PHONY: run test lint format openapi migrate clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+# The project environment, installed from the committed lock file exactly.
+$(VENV)/.synced: $(UV) uv.lock pyproject.toml
+	$(UV) sync --frozen --quiet
+	touch $@
+
+run: $(VENV)/.synced
+	$(BIN)/claimline migrate
+	$(BIN)/claimline serve
+
+migrate: $(VENV)/.synced
+	$(BIN)/claimline migrate
+
+test: $(VENV)/.synced lint
+	$(BIN)/pytest -q
+
+lint: $(VENV)/.synced
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/hadolint Dockerfile
+
+format: $(VENV)/.synced
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+openapi: $(VENV)/.synced
+	$(BIN)/claimline openapi --output openapi/openapi.json
+
+clean:
+	rm -rf $(VENV) $(TOOLS) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,99 @@
+"""The `claimline` command: serve, migrate, openapi."""
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from app.config import Settings, describe_settings_error, get_settings
+
+
+def _settings_or_exit() -> Settings:
+    try:
+        return get_settings()
+    except ValidationError as error:
+        print(f"claimline: {describe_settings_error(error)}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def _migrate(settings: Settings, revision: str) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    from app.db import Database
+    from app.schema import upgrade
+
+    async def run() -> None:
+        database = Database.from_settings(settings)
+        try:
+            await upgrade(database.write_engine, revision)
+        finally:
+            await database.dispose()
+
+    try:
+        asyncio.run(run())
+    except (DBAPIError, OSError) as error:
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        print(f"claimline: cannot migrate the database: {reason}", file=sys.stderr)
+        raise SystemExit(1) from None
+    backend = settings.database.get_backend_name()
+    print(f"claimline: {backend} database migrated to {revision}", file=sys.stderr)
+
+
+def _serve(settings: Settings, host: str | None, port: int | None) -> None:
+    import uvicorn
+
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        log_level=settings.log_level,
+        proxy_headers=True,
+        timeout_graceful_shutdown=30,
+    )
+
+
+def _openapi(output: Path | None) -> None:
+    from app.main import create_app
+
+    document = json.dumps(create_app(Settings()).openapi(), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        sys.stdout.write(document)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(document, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run one `claimline` subcommand."""
+    parser = argparse.ArgumentParser(prog="claimline", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="serve the HTTP API")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    migrate = commands.add_parser("migrate", help="migrate the database (to head by default)")
+    migrate.add_argument("revision", nargs="?", default="head")
+    openapi = commands.add_parser("openapi", help="write the OpenAPI document")
+    openapi.add_argument("--output", type=Path)
+    args = parser.parse_args(argv)
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+    if args.command == "serve":
+        logging.getLogger("alembic").setLevel(logging.WARNING)
+    if args.command == "openapi":
+        _openapi(args.output)
+        return
+    settings = _settings_or_exit()
+    if args.command == "migrate":
+        _migrate(settings, args.revision)
+    elif args.command == "serve":
+        _serve(settings, args.host, args.port)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,191 @@
+"""Engines, sessions and the declarative base shared by every table."""
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+from fastapi import Depends
+from sqlalchemy import DateTime, MetaData, event
+from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.types import TypeDecorator
+from starlette.requests import Request
+
+from app.config import Settings
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# The route class commits the write session it finds here once the endpoint has returned.
+WRITE_SESSION_SCOPE_KEY = "claimline.write_session"
+
+
+class Base(DeclarativeBase):
+    """Declarative base with constraint names from one convention, so migrations can name them."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An instant stored in UTC and always read back timezone-aware.
+
+    SQLite has no timestamp type: values are stored as fixed-width UTC text, which sorts correctly.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    """The current instant, in UTC."""
+    return datetime.now(UTC)
+
+
+def _configure_sqlite(engine: AsyncEngine, *, begin: str) -> None:
+    """Enforce foreign keys, use WAL, and let SQLAlchemy (not the driver) emit BEGIN.
+
+    The driver's own implicit transactions break SAVEPOINT; `BEGIN IMMEDIATE` on the write engine
+    takes SQLite's single write lock up front, so two writers queue instead of failing midway.
+    """
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=15000")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql(begin)
+
+
+def create_engine(settings: Settings, *, for_writes: bool = True) -> AsyncEngine:
+    """An async engine for the configured store."""
+    url = settings.database
+    if url.get_backend_name() == "sqlite":
+        if url.database:
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_async_engine(url, pool_size=settings.db_pool_size, pool_pre_ping=False)
+        _configure_sqlite(engine, begin="BEGIN IMMEDIATE" if for_writes else "BEGIN")
+        return engine
+    return create_async_engine(
+        url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_pool_size,
+        pool_pre_ping=True,
+        connect_args={
+            "server_settings": {
+                "statement_timeout": str(settings.db_statement_timeout_ms),
+                "application_name": "claimline",
+            },
+            "timeout": 10,
+        },
+    )
+
+
+class ReadSession(AsyncSession):
+    """A session for read models: it refuses to flush or commit anything."""
+
+    async def flush(self, objects: Any = None) -> NoReturn:
+        raise RuntimeError("a read session cannot write")
+
+    async def commit(self) -> NoReturn:
+        raise RuntimeError("a read session cannot write")
+
+
+def make_sessionmaker(bind: Any) -> async_sessionmaker[AsyncSession]:
+    """Sessions for writes, keeping loaded objects usable after commit."""
+    return async_sessionmaker(bind, expire_on_commit=False, autoflush=False)
+
+
+def make_read_sessionmaker(bind: Any) -> async_sessionmaker[ReadSession]:
+    """Sessions for reads."""
+    return async_sessionmaker(bind, class_=ReadSession, expire_on_commit=False, autoflush=False)
+
+
+@dataclass
+class Database:
+    """The engines and session factories of one running app."""
+
+    write_engine: AsyncEngine
+    read_engine: AsyncEngine
+    write_sessions: async_sessionmaker[AsyncSession]
+    read_sessions: async_sessionmaker[ReadSession]
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "Database":
+        """Engines for the configured store; SQLite gets a separate engine for reads."""
+        write_engine = create_engine(settings, for_writes=True)
+        read_engine = (
+            create_engine(settings, for_writes=False) if settings.is_sqlite else write_engine
+        )
+        return cls(
+            write_engine=write_engine,
+            read_engine=read_engine,
+            write_sessions=make_sessionmaker(write_engine),
+            read_sessions=make_read_sessionmaker(read_engine),
+        )
+
+    async def dispose(self) -> None:
+        """Close every pooled connection."""
+        await self.write_engine.dispose()
+        if self.read_engine is not self.write_engine:
+            await self.read_engine.dispose()
+
+
+def get_database(request: Request) -> Database:
+    """The database of the app serving this request."""
+    database: Database = request.app.state.database
+    return database
+
+
+async def open_write_session(
+    request: Request, database: Annotated[Database, Depends(get_database)]
+) -> AsyncIterator[AsyncSession]:
+    """A session for a writing request; the route commits it, this only rolls back and closes."""
+    async with database.write_sessions() as session:
+        request.scope[WRITE_SESSION_SCOPE_KEY] = session
+        try:
+            yield session
+        finally:
+            request.scope.pop(WRITE_SESSION_SCOPE_KEY, None)
+            if session.in_transaction():
+                await session.rollback()
+
+
+async def open_read_session(
+    database: Annotated[Database, Depends(get_database)],
+) -> AsyncIterator[ReadSession]:
+    """A session for a request that only reads."""
+    async with database.read_sessions() as session:
+        yield session

@@ -1,0 +1,23 @@
+"""Annotated dependencies the routers share."""
+
+from typing import Annotated
+
+from fastapi import Depends, Header
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings, get_settings
+from app.db import Database, ReadSession, get_database, open_read_session, open_write_session
+from app.pagination import PageDep as PageDep
+
+SessionDep = Annotated[AsyncSession, Depends(open_write_session)]
+ReadSessionDep = Annotated[ReadSession, Depends(open_read_session)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+IfNoneMatch = Annotated[
+    str | None,
+    Header(alias="If-None-Match", description="An ETag from an earlier read: 304 if unchanged."),
+]
+IfMatch = Annotated[
+    str | None,
+    Header(alias="If-Match", description="The ETag the update is based on: 412 if it changed."),
+]
+DatabaseDep = Annotated[Database, Depends(get_database)]

@@ -1,0 +1,31 @@
+"""Entity tags for single resources: conditional GET (304) and conditional PATCH (412)."""
+
+from app.errors import PreconditionFailed
+
+
+def etag_of(version: int) -> str:
+    """The strong entity tag of a resource at this version."""
+    return f'"{version}"'
+
+
+def _listed(header: str) -> list[str]:
+    return [item.strip().removeprefix("W/") for item in header.split(",") if item.strip()]
+
+
+def none_match(if_none_match: str | None, etag: str) -> bool:
+    """Whether a GET with this If-None-Match should be answered 304 (weak comparison)."""
+    if if_none_match is None:
+        return False
+    tags = _listed(if_none_match)
+    return "*" in tags or etag in tags
+
+
+def require_match(if_match: str | None, etag: str) -> None:
+    """Refuse a write whose If-Match names another version (strong comparison)."""
+    if if_match is None:
+        return
+    tags = [item.strip() for item in if_match.split(",") if item.strip()]
+    if "*" not in tags and etag not in tags:
+        raise PreconditionFailed(
+            f"The resource has changed: its current ETag is {etag}; read it again and retry."
+        )

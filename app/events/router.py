@@ -1,0 +1,97 @@
+"""HTTP routes for events."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.deps import IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
+from app.errors import problem_responses
+from app.etags import etag_of, none_match, require_match
+from app.events import service as event_service
+from app.events.schemas import EventCreate, EventOut, EventPage, EventUpdate
+from app.models import Event
+from app.routing import CommittingRoute
+
+router = APIRouter(prefix="/v1/events", tags=["events"], route_class=CommittingRoute)
+
+
+def _shown(event: Event, response: Response) -> EventOut:
+    response.headers["ETag"] = etag_of(event.version)
+    return EventOut.model_validate(event)
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="Create an event",
+    responses=problem_responses(400, 409, 413, 415, 422),
+)
+async def create_event(
+    body: EventCreate, session: SessionDep, request: Request, response: Response
+) -> EventOut:
+    """Create an event; its slug is derived from the title when not given (`-2`, `-3`… on
+    collision), and an explicit slug already in use is a 409."""
+    event = await event_service.create(session=session, data=body)
+    response.headers["Location"] = request.app.url_path_for("read_event", event=str(event.id))
+    return _shown(event, response)
+
+
+@router.get(
+    "",
+    summary="List or search events",
+    responses=problem_responses(400, 422),
+)
+async def list_events(
+    session: ReadSessionDep,
+    page: PageDep,
+    q: Annotated[
+        str | None,
+        Query(max_length=200, description="Part of the title or description, case-insensitive."),
+    ] = None,
+    tag: Annotated[
+        str | None, Query(max_length=64, description="Only events with this tag (any case).")
+    ] = None,
+) -> EventPage:
+    """Events in creation order, optionally those matching `q` and carrying `tag`."""
+    events, next_cursor = await event_service.search(session=session, q=q, tag=tag, page=page)
+    return EventPage(
+        items=[EventOut.model_validate(event) for event in events], next_cursor=next_cursor
+    )
+
+
+@router.get(
+    "/{event}",
+    response_model=EventOut,
+    summary="Read an event",
+    responses={304: {"description": "Not modified"}, **problem_responses(404)},
+)
+async def read_event(
+    event: str, session: ReadSessionDep, response: Response, if_none_match: IfNoneMatch = None
+) -> EventOut | Response:
+    """An event by id or slug, with its ETag."""
+    found = await event_service.get(session=session, ref=event)
+    etag = etag_of(found.version)
+    if none_match(if_none_match, etag):
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+    return _shown(found, response)
+
+
+@router.patch(
+    "/{event}",
+    summary="Update an event",
+    responses=problem_responses(400, 404, 409, 412, 413, 415, 422),
+)
+async def update_event(
+    event: str,
+    body: EventUpdate,
+    session: SessionDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> EventOut:
+    """Change the fields present in the body; with `If-Match`, only if the event is unchanged."""
+    found = await event_service.get(session=session, ref=event)
+    require_match(if_match, etag_of(found.version))
+    updated = await event_service.update(
+        session=session, event=found, changes=body, if_match_given=if_match is not None
+    )
+    return _shown(updated, response)

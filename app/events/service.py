@@ -1,0 +1,101 @@
+"""Write rules and look-ups for events."""
+
+from sqlalchemy import Select, delete, exists, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db import utcnow
+from app.errors import NotFound
+from app.events.schemas import EventCreate, EventUpdate
+from app.models import Event, EventTag
+from app.pagination import PageRequest, fetch_page
+from app.slugs import (
+    derive_slug,
+    ensure_slug_free,
+    find_by_ref,
+    flush_update,
+    insert_with_slug,
+)
+from app.text import fold, like_pattern
+
+
+def unique_tags(tags: list[str]) -> list[str]:
+    """Tags in the order given, without case-insensitive repeats."""
+    return list({fold(tag): tag for tag in reversed(tags)}.values())[::-1]
+
+
+def _search_text(event: Event) -> str:
+    return f"{fold(event.title)}\n{fold(event.description)}"
+
+
+async def _store_tags(session: AsyncSession, event: Event) -> None:
+    """Replace the folded tags an event is filtered by with its current tags."""
+    await session.execute(delete(EventTag).where(EventTag.event_id == event.id))
+    keys = dict.fromkeys(fold(tag) for tag in event.tags)
+    session.add_all(EventTag(event_id=event.id, tag_key=key) for key in keys)
+    await session.flush()
+
+
+async def create(*, session: AsyncSession, data: EventCreate) -> Event:
+    """Record a new event."""
+    now = utcnow()
+    event = Event(
+        slug=data.slug or derive_slug(data.title, fallback="event"),
+        title=data.title,
+        description=data.description,
+        occurred_at=data.occurred_at,
+        tags=unique_tags(data.tags),
+        created_at=now,
+        updated_at=now,
+    )
+    event.search_text = _search_text(event)
+    await insert_with_slug(session, event, Event.slug, derived=data.slug is None, label="event")
+    await _store_tags(session, event)
+    return event
+
+
+async def get(*, session: AsyncSession, ref: str) -> Event:
+    """The event with this id or slug; 404 when there is none."""
+    event = await find_by_ref(session, Event, ref)
+    if event is None:
+        raise NotFound(f"There is no event with id or slug {ref!r}.")
+    return event
+
+
+async def update(
+    *, session: AsyncSession, event: Event, changes: EventUpdate, if_match_given: bool
+) -> Event:
+    """Apply a partial update; `updated_at` moves only when something changed."""
+    values = changes.model_dump(include=changes.model_fields_set)
+    if "tags" in values:
+        values["tags"] = unique_tags(values["tags"])
+    changed = {field: value for field, value in values.items() if getattr(event, field) != value}
+    if not changed:
+        return event
+    if "slug" in changed:
+        await ensure_slug_free(session, Event.slug, changed["slug"], label="event")
+    for field, value in changed.items():
+        setattr(event, field, value)
+    event.search_text = _search_text(event)
+    event.updated_at = utcnow()
+    await flush_update(session, label="event", if_match_given=if_match_given)
+    if "tags" in changed:
+        await _store_tags(session, event)
+    return event
+
+
+def _search(q: str | None, tag: str | None) -> Select[tuple[Event]]:
+    statement = select(Event)
+    if q:
+        statement = statement.where(Event.search_text.like(like_pattern(q), escape="\\"))
+    if tag:
+        statement = statement.where(
+            exists().where(EventTag.event_id == Event.id, EventTag.tag_key == fold(tag))
+        )
+    return statement
+
+
+async def search(
+    *, session: AsyncSession, q: str | None, tag: str | None, page: PageRequest
+) -> tuple[list[Event], str | None]:
+    """A page of events whose title or description contains `q`, oldest first."""
+    return await fetch_page(session, _search(q, tag), key=Event.id, kind="events", page=page)

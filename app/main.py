@@ -1,0 +1,94 @@
+"""The application factory."""
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+
+from app.body_limit import BodyLimitMiddleware
+from app.config import Settings, get_settings
+from app.db import Database
+from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
+from app.events.router import router as events_router
+from app.health.router import router as health_router
+from app.sources.router import router as sources_router
+
+API_DESCRIPTION = """\
+Claimline tracks who claimed what about a news event, when, and who contradicts whom.
+
+Errors are `application/problem+json` (RFC 9457). Lists are keyset-paginated: pass the
+`next_cursor` of one page as `cursor` to get the next. Single resources carry an `ETag`.
+"""
+
+logger = logging.getLogger("claimline")
+
+
+def operation_id(route: APIRoute) -> str:
+    """Operation ids are the endpoint function names, so generated SDKs get clean method names."""
+    return route.name
+
+
+def _problem_media_types(schema: dict[str, Any]) -> dict[str, Any]:
+    """Document every error response as application/problem+json, not application/json."""
+    for path_item in schema.get("paths", {}).values():
+        for operation in path_item.values():
+            for status, response in operation.get("responses", {}).items():
+                content = response.get("content", {})
+                if status[0] in "45" and "application/json" in content:
+                    content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
+    return schema
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; the lifespan opens the database and closes it on shutdown."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.database = Database.from_settings(settings)
+        logger.info("claimline serving with the %s store", settings.database.get_backend_name())
+        try:
+            yield
+        finally:
+            await app.state.database.dispose()
+
+    app = FastAPI(
+        title="Claimline",
+        version="1.0.0",
+        description=API_DESCRIPTION,
+        lifespan=lifespan,
+        generate_unique_id_function=operation_id,
+        openapi_tags=[
+            {"name": "sources", "description": "People, organizations and outlets."},
+            {"name": "events", "description": "News events that statements are about."},
+            {"name": "health", "description": "Probes for balancers and orchestrators."},
+        ],
+    )
+    app.add_middleware(
+        BodyLimitMiddleware,
+        limit=settings.max_body_bytes,
+        batch_limit=settings.max_batch_body_bytes,
+    )
+    install_error_handlers(app)
+    routers = [sources_router, events_router, health_router]
+    for router in routers:
+        app.include_router(router)
+    app.state.route_methods = [
+        (route.path_regex, route.methods)
+        for router in routers
+        for route in router.routes
+        if isinstance(route, APIRoute)
+    ]
+
+    default_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = _problem_media_types(default_openapi())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app

@@ -1,0 +1,63 @@
+"""Sources: the people, organizations and outlets that make or relay statements."""
+
+import enum
+import uuid
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, Enum, ForeignKey, Integer, String, Text, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db import Base, UTCDateTime
+from app.ids import new_id
+
+
+class SourceKind(enum.StrEnum):
+    """What kind of thing a source is."""
+
+    person = "person"
+    organization = "organization"
+    outlet = "outlet"
+    government = "government"
+    social_account = "social_account"
+    other = "other"
+
+
+class Source(Base):
+    """A source, with its aliases kept in order as given."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[SourceKind] = mapped_column(
+        Enum(
+            SourceKind,
+            name="source_kind",
+            native_enum=False,
+            create_constraint=True,
+            length=20,
+            values_callable=lambda kinds: [kind.value for kind in kinds],
+        )
+    )
+    aliases: Mapped[list[str]] = mapped_column(JSON)
+    description: Mapped[str] = mapped_column(Text)
+    homepage: Mapped[str | None] = mapped_column(String(2048))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer)
+
+    # Every UPDATE checks and bumps the version: the ETag, and optimistic concurrency for PATCH.
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+
+
+class SourceName(Base):
+    """A case-folded name or alias of a source, for search and for resolving names to sources."""
+
+    __tablename__ = "source_names"
+
+    source_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True
+    )
+    name_key: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)

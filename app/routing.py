@@ -1,0 +1,67 @@
+"""The route class every API route uses: it checks the body's media type and commits writes."""
+
+import email.message
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from fastapi.routing import APIRoute
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.requests import Request
+from starlette.responses import Response
+
+from app.db import WRITE_SESSION_SCOPE_KEY
+from app.errors import Conflict, UnsupportedMediaType
+
+logger = logging.getLogger("claimline.routing")
+
+
+def _is_json(content_type: str | None) -> bool:
+    if not content_type:
+        return False
+    message = email.message.Message()
+    message["content-type"] = content_type
+    subtype = message.get_content_subtype()
+    return message.get_content_maintype() == "application" and (
+        subtype == "json" or subtype.endswith("+json")
+    )
+
+
+async def commit(session: AsyncSession) -> None:
+    """Commit the request's transaction; a failure is an error response, never a success."""
+    try:
+        await session.commit()
+    except IntegrityError:
+        await session.rollback()
+        raise Conflict("The change conflicts with data written meanwhile; try again.") from None
+    except DBAPIError:
+        await session.rollback()
+        raise
+
+
+class CommittingRoute(APIRoute):
+    """Refuses non-JSON bodies with 415, and commits the write session before the response goes.
+
+    The commit happens here rather than after a dependency's `yield`, which runs only once the
+    response has been sent: a commit that fails must turn into an error response, not a 201.
+    """
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+        takes_body = self.body_field is not None
+
+        async def handle(request: Request) -> Response:
+            if (
+                takes_body
+                and await request.body()
+                and not _is_json(request.headers.get("content-type"))
+            ):
+                raise UnsupportedMediaType("The request body must be application/json.")
+            response = await handler(request)
+            session = request.scope.get(WRITE_SESSION_SCOPE_KEY)
+            if isinstance(session, AsyncSession) and response.status_code < 400:
+                await commit(session)
+            return response
+
+        return handle

@@ -1,0 +1,95 @@
+"""HTTP routes for sources."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.deps import IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
+from app.errors import problem_responses
+from app.etags import etag_of, none_match, require_match
+from app.models import Source, SourceKind
+from app.routing import CommittingRoute
+from app.sources import service as source_service
+from app.sources.schemas import SourceCreate, SourceOut, SourcePage, SourceUpdate
+
+router = APIRouter(prefix="/v1/sources", tags=["sources"], route_class=CommittingRoute)
+
+
+def _shown(source: Source, response: Response) -> SourceOut:
+    response.headers["ETag"] = etag_of(source.version)
+    return SourceOut.model_validate(source)
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="Create a source",
+    responses=problem_responses(400, 409, 413, 415, 422),
+)
+async def create_source(
+    body: SourceCreate, session: SessionDep, request: Request, response: Response
+) -> SourceOut:
+    """Create a source; its slug is derived from the name when not given (`-2`, `-3`… on
+    collision), and an explicit slug already in use is a 409."""
+    source = await source_service.create(session=session, data=body)
+    response.headers["Location"] = request.app.url_path_for("read_source", source=str(source.id))
+    return _shown(source, response)
+
+
+@router.get(
+    "",
+    summary="List or search sources",
+    responses=problem_responses(400, 422),
+)
+async def list_sources(
+    session: ReadSessionDep,
+    page: PageDep,
+    q: Annotated[
+        str | None,
+        Query(max_length=200, description="Part of a name or alias, case-insensitive."),
+    ] = None,
+    kind: Annotated[SourceKind | None, Query(description="Only sources of this kind.")] = None,
+) -> SourcePage:
+    """Sources in creation order, optionally those whose name or an alias contains `q`."""
+    sources, next_cursor = await source_service.search(session=session, q=q, kind=kind, page=page)
+    return SourcePage(
+        items=[SourceOut.model_validate(source) for source in sources], next_cursor=next_cursor
+    )
+
+
+@router.get(
+    "/{source}",
+    response_model=SourceOut,
+    summary="Read a source",
+    responses={304: {"description": "Not modified"}, **problem_responses(404)},
+)
+async def read_source(
+    source: str, session: ReadSessionDep, response: Response, if_none_match: IfNoneMatch = None
+) -> SourceOut | Response:
+    """A source by id or slug, with its ETag."""
+    found = await source_service.get(session=session, ref=source)
+    etag = etag_of(found.version)
+    if none_match(if_none_match, etag):
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+    return _shown(found, response)
+
+
+@router.patch(
+    "/{source}",
+    summary="Update a source",
+    responses=problem_responses(400, 404, 409, 412, 413, 415, 422),
+)
+async def update_source(
+    source: str,
+    body: SourceUpdate,
+    session: SessionDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> SourceOut:
+    """Change the fields present in the body; with `If-Match`, only if the source is unchanged."""
+    found = await source_service.get(session=session, ref=source)
+    require_match(if_match, etag_of(found.version))
+    updated = await source_service.update(
+        session=session, source=found, changes=body, if_match_given=if_match is not None
+    )
+    return _shown(updated, response)

@@ -1,0 +1,90 @@
+"""Request and response bodies of the sources API."""
+
+import uuid
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from app.fields import HttpUrl, Line, Slug, Text, Timestamp
+from app.models import SourceKind
+
+Name = Annotated[Line, Field(min_length=1, max_length=200)]
+Aliases = Annotated[list[Name], Field(max_length=50)]
+Description = Annotated[Text, Field(max_length=10_000)]
+
+ELTON_JOHN: dict[str, Any] = {
+    "name": "Elton John",
+    "kind": "person",
+    "aliases": ["Sir Elton John", "@eltonjohn"],
+    "description": "British singer and gay rights advocate.",
+    "homepage": "https://www.eltonjohn.com/",
+}
+
+
+class SourceCreate(BaseModel):
+    """A new source. The slug is derived from the name when not given."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [ELTON_JOHN]})
+
+    name: Name
+    kind: SourceKind = SourceKind.other
+    slug: Slug | None = None
+    aliases: Aliases = Field(default_factory=list)
+    description: Description = ""
+    homepage: HttpUrl | None = None
+
+
+class SourceUpdate(BaseModel):
+    """A partial update: only the fields present change; `homepage: null` clears it."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"aliases": ["Sir Elton John"]}]}
+    )
+
+    name: Name | None = None
+    kind: SourceKind | None = None
+    slug: Slug | None = None
+    aliases: Aliases | None = None
+    description: Description | None = None
+    homepage: HttpUrl | None = None
+
+    @model_validator(mode="after")
+    def _refuse_null_for_required(self) -> "SourceUpdate":
+        for field in ("name", "kind", "slug", "aliases", "description"):
+            if field in self.model_fields_set and getattr(self, field) is None:
+                raise ValueError(f"{field} cannot be null")
+        return self
+
+
+class SourceSummary(BaseModel):
+    """How a source appears inside other resources."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    slug: str
+    name: str
+    kind: SourceKind
+
+
+class SourceOut(BaseModel):
+    """A source."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    slug: str
+    name: str
+    kind: SourceKind
+    aliases: list[str]
+    description: str
+    homepage: str | None
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class SourcePage(BaseModel):
+    """A page of sources."""
+
+    items: list[SourceOut]
+    next_cursor: str | None

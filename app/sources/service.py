@@ -1,0 +1,109 @@
+"""Write rules and look-ups for sources."""
+
+from sqlalchemy import Select, delete, exists, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db import utcnow
+from app.errors import NotFound
+from app.models import Source, SourceKind, SourceName
+from app.pagination import PageRequest, fetch_page
+from app.slugs import (
+    derive_slug,
+    ensure_slug_free,
+    find_by_ref,
+    flush_update,
+    insert_with_slug,
+)
+from app.sources.schemas import SourceCreate, SourceUpdate
+from app.text import fold, like_pattern
+
+
+def unique_aliases(name: str, aliases: list[str]) -> list[str]:
+    """Aliases in the order given, without case-insensitive repeats of each other or of the name."""
+    seen = {fold(name)}
+    kept = []
+    for alias in aliases:
+        key = fold(alias)
+        if key not in seen:
+            seen.add(key)
+            kept.append(alias)
+    return kept
+
+
+async def _store_names(session: AsyncSession, source: Source) -> None:
+    """Replace the folded names a source is found by with its current name and aliases."""
+    await session.execute(delete(SourceName).where(SourceName.source_id == source.id))
+    keys = dict.fromkeys(fold(text) for text in [source.name, *source.aliases])
+    session.add_all(SourceName(source_id=source.id, name_key=key) for key in keys)
+    await session.flush()
+
+
+async def create(*, session: AsyncSession, data: SourceCreate) -> Source:
+    """Record a new source."""
+    now = utcnow()
+    source = Source(
+        slug=data.slug or derive_slug(data.name, fallback="source"),
+        name=data.name,
+        kind=data.kind,
+        aliases=unique_aliases(data.name, data.aliases),
+        description=data.description,
+        homepage=data.homepage,
+        created_at=now,
+        updated_at=now,
+    )
+    await insert_with_slug(session, source, Source.slug, derived=data.slug is None, label="source")
+    await _store_names(session, source)
+    return source
+
+
+async def get(*, session: AsyncSession, ref: str) -> Source:
+    """The source with this id or slug; 404 when there is none."""
+    source = await find_by_ref(session, Source, ref)
+    if source is None:
+        raise NotFound(f"There is no source with id or slug {ref!r}.")
+    return source
+
+
+async def update(
+    *, session: AsyncSession, source: Source, changes: SourceUpdate, if_match_given: bool
+) -> Source:
+    """Apply a partial update; `updated_at` moves only when something changed."""
+    fields = changes.model_fields_set
+    values = changes.model_dump(include=fields)
+    if "aliases" in fields or "name" in fields:
+        values["aliases"] = unique_aliases(
+            values.get("name", source.name), values.get("aliases", source.aliases)
+        )
+    changed = {field: value for field, value in values.items() if getattr(source, field) != value}
+    if not changed:
+        return source
+    if "slug" in changed:
+        await ensure_slug_free(session, Source.slug, changed["slug"], label="source")
+    for field, value in changed.items():
+        setattr(source, field, value)
+    source.updated_at = utcnow()
+    await flush_update(session, label="source", if_match_given=if_match_given)
+    if "name" in changed or "aliases" in changed:
+        await _store_names(session, source)
+    return source
+
+
+def _search(q: str | None, kind: SourceKind | None) -> Select[tuple[Source]]:
+    statement = select(Source)
+    if q:
+        statement = statement.where(
+            exists().where(
+                SourceName.source_id == Source.id,
+                SourceName.name_key.like(like_pattern(q), escape="\\"),
+            )
+        )
+    if kind is not None:
+        statement = statement.where(Source.kind == kind)
+    return statement
+
+
+async def search(
+    *, session: AsyncSession, q: str | None, kind: SourceKind | None, page: PageRequest
+) -> tuple[list[Source], str | None]:
+    """A page of sources whose name or an alias contains `q`, oldest first."""
+    return await fetch_page(session, _search(q, kind), key=Source.id, kind="sources", page=page)

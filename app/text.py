@@ -1,0 +1,20 @@
+"""Text keys for matching what people type: names, aliases, tags and search terms."""
+
+import re
+import unicodedata
+
+# Zero-width characters that NFKC keeps but that should not tell two names apart.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """NFKC, case-folded, invisible characters dropped, whitespace runs one space, ends trimmed."""
+    folded = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).casefold()
+    return _WHITESPACE_RUN.sub(" ", folded).strip()
+
+
+def like_pattern(term: str) -> str:
+    """A LIKE pattern (escape character `\\`) matching text that contains the folded term."""
+    escaped = fold(term).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

@@ -1,0 +1,48 @@
+"""Alembic environment: runs on the caller's connection, or on the configured database."""
+
+import asyncio
+from logging.config import fileConfig
+
+from alembic import context
+from sqlalchemy import Connection
+
+from app.config import get_settings
+from app.db import Base, Database
+from app.models import Event, Source  # noqa: F401  (every table registered on Base.metadata)
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _run(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+        compare_server_default=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+async def _run_on_settings_database() -> None:
+    database = Database.from_settings(get_settings())
+    try:
+        async with database.write_engine.connect() as connection:
+            await connection.run_sync(_run)
+            await connection.commit()
+    finally:
+        await database.dispose()
+
+
+if context.is_offline_mode():
+    raise SystemExit("offline migrations are not supported: run them against a database")
+
+given = config.attributes.get("connection")
+if given is not None:
+    _run(given)
+else:
+    if config.config_file_name is not None:
+        fileConfig(config.config_file_name, disable_existing_loggers=False)
+    asyncio.run(_run_on_settings_database())

@@ -1,0 +1,157 @@
+"""Fixtures: a migrated database per run on each store, and a rolled-back transaction per test."""
+
+import os
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+import asyncpg
+import pytest
+from httpx import ASGITransport, AsyncClient
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.config import Settings
+from app.db import Base, Database, ReadSession, get_database
+from app.main import create_app
+from app.schema import upgrade
+
+BACKENDS = ["sqlite", "postgresql"]
+PG_SERVER = os.environ.get("CLAIMLINE_TEST_PG", "postgres@127.0.0.1:5432")
+
+
+async def _postgres_admin() -> Any:
+    return await asyncpg.connect(f"postgresql://{PG_SERVER}/postgres", timeout=5)
+
+
+async def _require_postgres() -> None:
+    """Skip PostgreSQL tests when there is no server, except in CI where that is a failure."""
+    try:
+        connection = await _postgres_admin()
+    except (OSError, asyncpg.PostgresError) as error:
+        message = f"PostgreSQL is not reachable at {PG_SERVER}: {error}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    await connection.close()
+
+
+async def create_database_url(backend: str, directory: Any) -> str:
+    """A new, empty database of this store, named for this run and worker."""
+    if backend == "sqlite":
+        return f"sqlite+aiosqlite:///{directory / f'claimline-{uuid.uuid4().hex[:8]}.sqlite3'}"
+    await _require_postgres()
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    name = f"claimline_test_{worker}_{uuid.uuid4().hex[:8]}"
+    admin = await _postgres_admin()
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    return f"postgresql+asyncpg://{PG_SERVER}/{name}"
+
+
+async def drop_database_url(url: str) -> None:
+    """Drop a PostgreSQL database made by `create_database_url` (SQLite files go with tmp)."""
+    if not url.startswith("postgresql"):
+        return
+    name = url.rsplit("/", 1)[1]
+    admin = await _postgres_admin()
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The store under test; every database test runs once on each."""
+    return str(request.param)
+
+
+@pytest.fixture(scope="session")
+async def database_url(
+    backend: str, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[str]:
+    """A database for this run, built by the migrations."""
+    url = await create_database_url(backend, tmp_path_factory.mktemp(backend))
+    yield url
+    await drop_database_url(url)
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str) -> Settings:
+    """Settings pointing at the run's database."""
+    return Settings(database_url=database_url)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+async def database(settings: Settings) -> AsyncIterator[Database]:
+    """The run's database, migrated to head."""
+    database = Database.from_settings(settings)
+    await upgrade(database.write_engine)
+    yield database
+    await database.dispose()
+
+
+@pytest.fixture
+async def test_database(database: Database) -> AsyncIterator[Database]:
+    """Sessions joined to one outer transaction that is rolled back after the test."""
+    async with database.write_engine.connect() as connection:
+        outer = await connection.begin()
+        yield Database(
+            write_engine=database.write_engine,
+            read_engine=database.read_engine,
+            write_sessions=async_sessionmaker(
+                connection,
+                expire_on_commit=False,
+                autoflush=False,
+                join_transaction_mode="create_savepoint",
+            ),
+            read_sessions=async_sessionmaker(
+                connection,
+                class_=ReadSession,
+                expire_on_commit=False,
+                autoflush=False,
+                join_transaction_mode="create_savepoint",
+            ),
+        )
+        await outer.rollback()
+
+
+def client_for(settings: Settings, database: Database) -> AsyncClient:
+    """An HTTP client talking to a new app whose requests use `database`."""
+    app = create_app(settings)
+    app.dependency_overrides[get_database] = lambda: database
+    transport = ASGITransport(app=app, raise_app_exceptions=False)
+    return AsyncClient(transport=transport, base_url="http://claimline.test")
+
+
+@pytest.fixture
+async def client(settings: Settings, test_database: Database) -> AsyncIterator[AsyncClient]:
+    """A client whose writes vanish after the test."""
+    async with client_for(settings, test_database) as client:
+        yield client
+
+
+@pytest.fixture
+async def live_client(settings: Settings, database: Database) -> AsyncIterator[AsyncClient]:
+    """A client whose writes really commit (for concurrency); the tables are emptied after."""
+    async with client_for(settings, database) as client:
+        yield client
+    async with database.write_engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            await connection.execute(table.delete())
+
+
+@pytest.fixture
+async def session(test_database: Database) -> AsyncIterator[AsyncSession]:
+    """A session inside the test's rolled-back transaction."""
+    async with test_database.write_sessions() as session:
+        yield session
+
+
+async def count_rows(database: Database, table: str) -> int:
+    """How many rows a table holds, as committed."""
+    async with database.read_engine.connect() as connection:
+        return int((await connection.execute(text(f"SELECT count(*) FROM {table}"))).scalar_one())

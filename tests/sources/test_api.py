@@ -1,0 +1,159 @@
+"""The sources API, on both stores."""
+
+from httpx import AsyncClient
+
+from tests.seed import ELTON_JOHN, KREMLIN, MOSCOW_TIMES, PESKOV, SOURCES, TASS
+
+
+async def test_create_answers_201_with_location_and_every_field(client: AsyncClient) -> None:
+    response = await client.post("/v1/sources", json=ELTON_JOHN)
+    assert response.status_code == 201
+    body = response.json()
+    assert response.headers["location"] == f"/v1/sources/{body['id']}"
+    assert response.headers["etag"]
+    assert body["slug"] == "elton-john"
+    assert body["name"] == "Elton John"
+    assert body["kind"] == "person"
+    assert body["aliases"] == ["Sir Elton John", "@eltonjohn"]
+    assert body["description"] == ELTON_JOHN["description"]
+    assert body["homepage"] == "https://www.eltonjohn.com/"
+    assert body["created_at"].endswith("Z")
+    assert body["created_at"] == body["updated_at"]
+    read = await client.get(response.headers["location"])
+    assert read.status_code == 200
+    assert read.json() == body
+
+
+async def test_defaults_for_optional_fields(client: AsyncClient) -> None:
+    body = (await client.post("/v1/sources", json={"name": "Kremlin"})).json()
+    assert body["kind"] == "other"
+    assert body["aliases"] == []
+    assert body["description"] == ""
+    assert body["homepage"] is None
+
+
+async def test_read_by_id_or_slug(client: AsyncClient) -> None:
+    created = (await client.post("/v1/sources", json=TASS)).json()
+    by_id = await client.get(f"/v1/sources/{created['id']}")
+    by_slug = await client.get("/v1/sources/tass")
+    assert by_id.json() == by_slug.json() == created
+
+
+async def test_unknown_source_is_404_problem(client: AsyncClient) -> None:
+    for ref in ["no-such-source", "01a2113d-cecd-7ed6-a95d-9bff68ea7fd8", "Not A Slug!", "%00"]:
+        response = await client.get(f"/v1/sources/{ref}")
+        assert response.status_code == 404, ref
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["status"] == 404
+
+
+async def test_slugs_are_derived_and_deduplicated(client: AsyncClient) -> None:
+    slugs = [
+        (await client.post("/v1/sources", json={"name": "The Moscow Times"})).json()["slug"]
+        for _ in range(3)
+    ]
+    assert slugs == ["the-moscow-times", "the-moscow-times-2", "the-moscow-times-3"]
+    cyrillic = (await client.post("/v1/sources", json={"name": "Дмитрий Песков"})).json()
+    assert cyrillic["slug"] == "dmitriy-peskov"
+    symbols = (await client.post("/v1/sources", json={"name": "!!!"})).json()
+    assert symbols["slug"] == "source"
+
+
+async def test_explicit_duplicate_slug_is_409(client: AsyncClient) -> None:
+    first = await client.post("/v1/sources", json={**KREMLIN, "slug": "kremlin"})
+    assert first.status_code == 201
+    second = await client.post("/v1/sources", json={**PESKOV, "slug": "kremlin"})
+    assert second.status_code == 409
+    assert second.headers["content-type"] == "application/problem+json"
+    assert second.json()["type"].endswith("conflict")
+    # The derived slug of another "Kremlin" steps around the taken one.
+    derived = await client.post("/v1/sources", json={"name": "Kremlin"})
+    assert derived.json()["slug"] == "kremlin-2"
+
+
+async def test_patch_changes_only_given_fields_and_moves_updated_at(client: AsyncClient) -> None:
+    created = (await client.post("/v1/sources", json=PESKOV)).json()
+    response = await client.patch(
+        f"/v1/sources/{created['slug']}",
+        json={"description": "Press secretary of the President of Russia.", "homepage": None},
+    )
+    assert response.status_code == 200
+    updated = response.json()
+    assert updated["description"] == "Press secretary of the President of Russia."
+    assert updated["name"] == created["name"]
+    assert updated["aliases"] == created["aliases"]
+    assert updated["updated_at"] > created["updated_at"]
+    assert updated["created_at"] == created["created_at"]
+    assert (await client.get(f"/v1/sources/{created['id']}")).json() == updated
+
+
+async def test_patch_etag_and_slug_rules(client: AsyncClient) -> None:
+    created = await client.post("/v1/sources", json=PESKOV)
+    etag = created.headers["etag"]
+    source = created.json()
+    path = f"/v1/sources/{source['id']}"
+    changed = await client.patch(path, json={"aliases": ["Peskov"]}, headers={"If-Match": etag})
+    assert changed.status_code == 200
+    assert changed.headers["etag"] != etag
+    stale = await client.patch(path, json={"name": "D. Peskov"}, headers={"If-Match": etag})
+    assert stale.status_code == 412
+    assert stale.headers["content-type"] == "application/problem+json"
+    assert (await client.get(path)).json()["name"] == "Dmitry Peskov"
+    await client.post("/v1/sources", json={**TASS, "slug": "tass"})
+    taken = await client.patch(path, json={"slug": "tass"})
+    assert taken.status_code == 409
+    renamed = await client.patch(path, json={"slug": "dmitry-peskov-kremlin"})
+    assert renamed.json()["slug"] == "dmitry-peskov-kremlin"
+    assert (await client.get("/v1/sources/dmitry-peskov-kremlin")).status_code == 200
+    for field in ["name", "kind", "aliases", "description", "slug"]:
+        refused = await client.patch(path, json={field: None})
+        assert refused.status_code == 422, field
+
+
+async def test_empty_patch_changes_nothing(client: AsyncClient) -> None:
+    created = await client.post("/v1/sources", json=TASS)
+    response = await client.patch(f"/v1/sources/{created.json()['id']}", json={})
+    assert response.status_code == 200
+    assert response.json() == created.json()
+    assert response.headers["etag"] == created.headers["etag"]
+
+
+async def test_conditional_get(client: AsyncClient) -> None:
+    created = await client.post("/v1/sources", json=TASS)
+    etag = created.headers["etag"]
+    path = created.headers["location"]
+    not_modified = await client.get(path, headers={"If-None-Match": etag})
+    assert not_modified.status_code == 304
+    assert not_modified.headers["etag"] == etag
+    assert not_modified.content == b""
+    assert (await client.get(path, headers={"If-None-Match": '"other"'})).status_code == 200
+    await client.patch(path, json={"description": "State news agency."})
+    assert (await client.get(path, headers={"If-None-Match": etag})).status_code == 200
+
+
+async def test_list_searches_name_and_alias_case_insensitively(client: AsyncClient) -> None:
+    for source in SOURCES:
+        assert (await client.post("/v1/sources", json=source)).status_code == 201
+
+    async def names(query: str) -> list[str]:
+        response = await client.get(f"/v1/sources{query}")
+        assert response.status_code == 200
+        return [item["name"] for item in response.json()["items"]]
+
+    assert await names("") == [source["name"] for source in SOURCES]
+    assert await names("?q=ELTON") == ["Elton John"]
+    assert await names("?q=sir elton") == ["Elton John"]
+    assert await names("?q=песков") == ["Dmitry Peskov"]
+    assert await names("?q=the") == ["Kremlin", "The Moscow Times"]
+    assert await names("?kind=outlet") == ["TASS", "The Moscow Times"]
+    assert await names("?q=times&kind=outlet") == ["The Moscow Times"]
+    assert await names("?q=100%25") == []
+    assert await names("?q=_") == []
+    bad_kind = await client.get("/v1/sources?kind=newspaper")
+    assert bad_kind.status_code == 422
+
+
+async def test_aliases_drop_case_insensitive_repeats(client: AsyncClient) -> None:
+    body = {**MOSCOW_TIMES, "aliases": ["MT", "mt", "The Moscow Times", "Moscow Times"]}
+    created = (await client.post("/v1/sources", json=body)).json()
+    assert created["aliases"] == ["MT", "Moscow Times"]
