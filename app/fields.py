@@ -103,3 +103,5 @@ Timestamp = Annotated[
     PlainSerializer(to_rfc3339, return_type=str),
     WithJsonSchema({"type": "string", "format": "date-time"}),
 ]
+# Query-string text goes into SQL parameters too: the same characters are refused there.
+QueryText = Annotated[str, AfterValidator(_check_text)]

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.deps import IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
+from app.fields import QueryText
 from app.etags import etag_of, none_match, require_match
 from app.events import service as event_service
 from app.events.schemas import EventCreate, EventOut, EventPage, EventUpdate
@@ -45,11 +46,11 @@ async def list_events(
     session: ReadSessionDep,
     page: PageDep,
     q: Annotated[
-        str | None,
+        QueryText | None,
         Query(max_length=200, description="Part of the title or description, case-insensitive."),
     ] = None,
     tag: Annotated[
-        str | None, Query(max_length=64, description="Only events with this tag (any case).")
+        QueryText | None, Query(max_length=64, description="Only events with this tag (any case).")
     ] = None,
 ) -> EventPage:
     """Events in creation order, optionally those matching `q` and carrying `tag`."""

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.deps import IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
+from app.fields import QueryText
 from app.etags import etag_of, none_match, require_match
 from app.models import Source, SourceKind
 from app.routing import CommittingRoute
@@ -45,7 +46,7 @@ async def list_sources(
     session: ReadSessionDep,
     page: PageDep,
     q: Annotated[
-        str | None,
+        QueryText | None,
         Query(max_length=200, description="Part of a name or alias, case-insensitive."),
     ] = None,
     kind: Annotated[SourceKind | None, Query(description="Only sources of this kind.")] = None,

@@ -1,0 +1,228 @@
+"""Every error is a problem document; no input gives a 500 or leaves anything half-written."""
+
+import json
+from typing import Any
+
+import pytest
+from httpx import AsyncClient
+from sqlalchemy import event as orm_event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from tests.conftest import count_rows
+from tests.seed import ELTON_JOHN, PHONE_CALL_EVENT
+
+UNKNOWN_ID = "01a2113d-cecd-7ed6-a95d-9bff68ea7fd8"
+
+
+def _deep(depth: int) -> str:
+    return '{"name": ' + "[" * depth + "]" * depth + "}"
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value).encode()
+
+
+# Bodies that are wrong for any of the write endpoints, as raw bytes.
+COMMON_BAD_BODIES: list[tuple[str, bytes]] = [
+    ("not json", b"{name: Elton John}"),
+    ("truncated json", b'{"name": "Elton'),
+    ("empty object string", b'""'),
+    ("array", b"[]"),
+    ("number", b"42"),
+    ("null", b"null"),
+    ("deep nesting", _deep(100_000).encode()),
+    ("moderate nesting", _deep(500).encode()),
+    ("invalid utf-8", b'{"name": "\xff\xfe"}'),
+    ("unknown field", _json({"name": "Elton John", "favourite_colour": "pink"})),
+]
+SOURCE_BAD_BODIES: list[tuple[str, bytes]] = [
+    ("name is a number", _json({"name": 1})),
+    ("name is false", _json({"name": False})),
+    ("name is a list", _json({"name": ["Elton John"]})),
+    ("name is null", _json({"name": None})),
+    ("name is blank", _json({"name": "   "})),
+    ("name is huge", _json({"name": "x" * 900_000})),
+    ("name has NUL", _json({"name": "Elton\u0000John"})),
+    ("name has a lone surrogate", b'{"name": "Elton \\ud800"}'),
+    ("name has a line break", _json({"name": "Elton\nJohn"})),
+    ("kind is unknown", _json({"name": "TASS", "kind": "newspaper"})),
+    ("kind is a number", _json({"name": "TASS", "kind": 3})),
+    ("aliases is a string", _json({"name": "TASS", "aliases": "ТАСС"})),
+    ("alias is a number", _json({"name": "TASS", "aliases": [1]})),
+    ("too many aliases", _json({"name": "TASS", "aliases": [f"a{n}" for n in range(51)]})),
+    ("slug has capitals", _json({"name": "TASS", "slug": "TASS"})),
+    ("slug too long", _json({"name": "TASS", "slug": "a" * 81})),
+    ("slug is a UUID", _json({"name": "TASS", "slug": UNKNOWN_ID})),
+    ("homepage is not a URL", _json({"name": "TASS", "homepage": "tass dot com"})),
+    ("homepage is javascript", _json({"name": "TASS", "homepage": "javascript:alert(1)"})),
+    ("description is an object", _json({"name": "TASS", "description": {"a": 1}})),
+]
+EVENT_BAD_BODIES: list[tuple[str, bytes]] = [
+    ("title is a number", _json({"title": 1})),
+    ("title is true", _json({"title": True})),
+    ("title has NUL", _json({"title": "Putin\u0000call"})),
+    ("title is huge", _json({"title": "y" * 900_000})),
+    ("naive occurred_at", _json({"title": "Call", "occurred_at": "2015-09-14T15:11:00"})),
+    ("numeric occurred_at", _json({"title": "Call", "occurred_at": 1442243460})),
+    ("date-only occurred_at", _json({"title": "Call", "occurred_at": "2015-09-14"})),
+    ("impossible occurred_at", _json({"title": "Call", "occurred_at": "2015-02-30T00:00:00Z"})),
+    ("tags is a string", _json({"title": "Call", "tags": "russia"})),
+    ("tag is null", _json({"title": "Call", "tags": [None]})),
+    ("tag is too long", _json({"title": "Call", "tags": ["t" * 65]})),
+    ("slug has spaces", _json({"title": "Call", "slug": "putin call"})),
+]
+
+
+async def _assert_problem(response: Any, label: str) -> None:
+    assert 400 <= response.status_code < 500, (label, response.status_code, response.text[:300])
+    assert response.headers["content-type"] == "application/problem+json", label
+    body = response.json()
+    assert {"type", "title", "status", "detail"} <= body.keys(), label
+    assert body["status"] == response.status_code, label
+    assert "Traceback" not in response.text, label
+    if response.status_code == 422:
+        assert body["errors"], label
+        assert all("loc" in error and "msg" in error for error in body["errors"]), label
+
+
+async def _post_catalogue(
+    client: AsyncClient, method: str, path: str, bodies: list[tuple[str, bytes]]
+) -> None:
+    for label, body in bodies:
+        response = await client.request(
+            method, path, content=body, headers={"content-type": "application/json"}
+        )
+        await _assert_problem(response, f"{method} {path}: {label}")
+
+
+async def test_bad_bodies_on_every_write_endpoint(
+    client: AsyncClient, test_database: Database
+) -> None:
+    source = (await client.post("/v1/sources", json=ELTON_JOHN)).json()
+    event = (await client.post("/v1/events", json=PHONE_CALL_EVENT)).json()
+    before = {
+        table: await _count_in_test(client, table) for table in ("sources", "events")
+    }
+    await _post_catalogue(client, "POST", "/v1/sources", COMMON_BAD_BODIES + SOURCE_BAD_BODIES)
+    await _post_catalogue(
+        client, "PATCH", f"/v1/sources/{source['id']}", COMMON_BAD_BODIES + SOURCE_BAD_BODIES
+    )
+    await _post_catalogue(client, "POST", "/v1/events", COMMON_BAD_BODIES + EVENT_BAD_BODIES)
+    await _post_catalogue(
+        client, "PATCH", f"/v1/events/{event['slug']}", COMMON_BAD_BODIES + EVENT_BAD_BODIES
+    )
+    for path in [f"/v1/sources/{UNKNOWN_ID}", "/v1/sources/no-such-source"]:
+        response = await client.patch(path, json={"name": "Nobody"})
+        assert response.status_code == 404
+    for path in [f"/v1/events/{UNKNOWN_ID}", "/v1/events/no-such-event"]:
+        response = await client.patch(path, json={"title": "Nothing"})
+        assert response.status_code == 404
+    after = {table: await _count_in_test(client, table) for table in ("sources", "events")}
+    assert after == before
+    assert (await client.get(f"/v1/sources/{source['id']}")).json() == source
+    assert (await client.get(f"/v1/events/{event['id']}")).json() == event
+
+
+async def _count_in_test(client: AsyncClient, table: str) -> int:
+    items = (await client.get(f"/v1/{table}", params={"limit": 200})).json()["items"]
+    return len(items)
+
+
+async def test_malformed_json_is_400(client: AsyncClient) -> None:
+    response = await client.post(
+        "/v1/sources", content=b'{"name": ', headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert response.json()["type"].endswith("malformed-json")
+
+
+async def test_non_json_body_is_415(client: AsyncClient) -> None:
+    for content_type in ["text/plain", "application/x-www-form-urlencoded", "application/xml"]:
+        response = await client.post(
+            "/v1/sources", content=b"name=Elton", headers={"content-type": content_type}
+        )
+        assert response.status_code == 415, content_type
+        assert response.headers["content-type"] == "application/problem+json"
+    missing = await client.post("/v1/events", content=b'{"title": "Call"}')
+    assert missing.status_code == 415
+    merge_patch = await client.post(
+        "/v1/events",
+        content=b'{"title": "Call"}',
+        headers={"content-type": "application/merge-patch+json"},
+    )
+    assert merge_patch.status_code == 201
+
+
+async def test_body_over_the_limit_is_413(client: AsyncClient) -> None:
+    huge = _json({"name": "x" * (1024 * 1024 + 10)})
+    response = await client.post(
+        "/v1/sources", content=huge, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"
+
+    async def chunks() -> Any:
+        for _ in range(20):
+            yield b" " * 100_000
+
+    streamed = await client.post(
+        "/v1/events", content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert streamed.status_code == 413
+    assert streamed.headers["content-type"] == "application/problem+json"
+
+
+async def test_unknown_path_and_method(client: AsyncClient) -> None:
+    missing = await client.get("/v1/nothing-here")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
+    wrong_method = await client.delete("/v1/sources/elton-john")
+    assert wrong_method.status_code == 405
+    assert wrong_method.headers["content-type"] == "application/problem+json"
+    assert wrong_method.headers["allow"] == "GET, HEAD, PATCH"
+    collection = await client.put("/v1/events", json={})
+    assert collection.status_code == 405
+    assert collection.headers["allow"] == "GET, HEAD, POST"
+
+
+async def test_validation_errors_list_each_location(client: AsyncClient) -> None:
+    response = await client.post("/v1/sources", json={"name": 5, "kind": "newspaper"})
+    assert response.status_code == 422
+    locations = [error["loc"] for error in response.json()["errors"]]
+    assert ["body", "name"] in locations
+    assert ["body", "kind"] in locations
+    assert all(set(error) == {"loc", "msg", "type"} for error in response.json()["errors"])
+
+
+async def test_bad_query_values(client: AsyncClient) -> None:
+    for query in ["q=" + "x" * 201, "kind=1", "tag=" + "t" * 65, "q=%00", "limit=abc"]:
+        for path in ["/v1/sources", "/v1/events"]:
+            response = await client.get(f"{path}?{query}")
+            if response.status_code == 200:
+                continue
+            await _assert_problem(response, f"{path}?{query}")
+
+
+@pytest.fixture
+def failing_commits(database: Database) -> Any:
+    """Make every commit on the real engine fail as if the database went away mid-commit."""
+
+    def fail(session: Session) -> None:
+        raise OperationalError("COMMIT", {}, Exception("connection lost during commit"))
+
+    orm_event.listen(Session, "before_commit", fail)
+    yield
+    orm_event.remove(Session, "before_commit", fail)
+
+
+async def test_failing_commit_is_a_5xx_problem_not_a_201(
+    live_client: AsyncClient, database: Database, failing_commits: None
+) -> None:
+    response = await live_client.post("/v1/sources", json=ELTON_JOHN)
+    assert response.status_code == 503
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "location" not in response.headers
+    assert await count_rows(database, "sources") == 0
+    assert await count_rows(database, "source_names") == 0
