@@ -5,8 +5,6 @@ TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
-# Settings from the environment win over these defaults.
-export CLAIMLINE_DATABASE_URL ?= sqlite+aiosqlite:///var/claimline.sqlite3
 
 .PHONY: run test lint format openapi migrate clean
 

@@ -22,7 +22,9 @@ class BodyLimitMiddleware:
         detail = f"The request body is larger than {limit} bytes."
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
-            response = problem_response(status_problem(413, detail), headers={"Connection": "close"})
+            response = problem_response(
+                status_problem(413, detail), headers={"Connection": "close"}
+            )
             await response(scope, receive, send)
             return
         received = 0

@@ -1,6 +1,7 @@
 """Engines, sessions and the declarative base shared by every table."""
 
 from collections.abc import AsyncIterator
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -94,7 +95,9 @@ def create_engine(settings: Settings, *, for_writes: bool = True) -> AsyncEngine
     url = settings.database
     if url.get_backend_name() == "sqlite":
         if url.database:
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+            # A missing directory is made; one that cannot be made shows up as a 503 later.
+            with suppress(OSError):
+                Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(url, pool_size=settings.db_pool_size, pool_pre_ping=False)
         _configure_sqlite(engine, begin="BEGIN IMMEDIATE" if for_writes else "BEGIN")
         return engine

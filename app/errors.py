@@ -173,7 +173,7 @@ async def _handle_http_exception(request: Request, exc: Exception) -> Response:
         headers["Allow"] = _allowed_methods(request)
     if exc.status_code in (204, 304) or exc.status_code < 400:
         return Response(status_code=exc.status_code, headers=headers)
-    detail = exc.detail if isinstance(exc.detail, str) else None
+    detail: str | None = exc.detail if isinstance(exc.detail, str) else None
     if detail == HTTPStatus(exc.status_code).phrase:
         detail = None
     return problem_response(status_problem(exc.status_code, detail), headers=headers)
@@ -240,9 +240,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """The `responses=` entry documenting these error statuses as problem documents."""
+    """The `responses=` entry documenting these error statuses, and the 503 of a database outage,
+    as problem documents."""
     documented: dict[int | str, dict[str, Any]] = {}
-    for status in statuses:
+    for status in (*statuses, 503):
         model = ValidationProblem if status == 422 else Problem
         documented[status] = {"model": model, "description": HTTPStatus(status).phrase}
     return documented

@@ -32,13 +32,20 @@ def operation_id(route: APIRoute) -> str:
 
 
 def _problem_media_types(schema: dict[str, Any]) -> dict[str, Any]:
-    """Document every error response as application/problem+json, not application/json."""
+    """Document every error response as application/problem+json, not application/json, and
+    FastAPI's own 422 as the validation problem this app really sends."""
+    validation_problem = {"$ref": "#/components/schemas/ValidationProblem"}
     for path_item in schema.get("paths", {}).values():
         for operation in path_item.values():
             for status, response in operation.get("responses", {}).items():
                 content = response.get("content", {})
                 if status[0] in "45" and "application/json" in content:
                     content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
+                if status == "422":
+                    content[PROBLEM_MEDIA_TYPE] = {"schema": validation_problem}
+    schemas = schema.get("components", {}).get("schemas", {})
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
     return schema
 
 

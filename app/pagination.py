@@ -63,7 +63,7 @@ def decode_cursor(kind: str, cursor: str) -> uuid.UUID:
 
 async def fetch_page(
     session: AsyncSession,
-    statement: Select[tuple[T]],
+    statement: Select[T],
     *,
     key: InstrumentedAttribute[uuid.UUID],
     kind: str,

@@ -102,9 +102,7 @@ async def test_bad_bodies_on_every_write_endpoint(
 ) -> None:
     source = (await client.post("/v1/sources", json=ELTON_JOHN)).json()
     event = (await client.post("/v1/events", json=PHONE_CALL_EVENT)).json()
-    before = {
-        table: await _count_in_test(client, table) for table in ("sources", "events")
-    }
+    before = {table: await _count_in_test(client, table) for table in ("sources", "events")}
     await _post_catalogue(client, "POST", "/v1/sources", COMMON_BAD_BODIES + SOURCE_BAD_BODIES)
     await _post_catalogue(
         client, "PATCH", f"/v1/sources/{source['id']}", COMMON_BAD_BODIES + SOURCE_BAD_BODIES

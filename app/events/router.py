@@ -6,10 +6,10 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.deps import IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
-from app.fields import QueryText
 from app.etags import etag_of, none_match, require_match
 from app.events import service as event_service
 from app.events.schemas import EventCreate, EventOut, EventPage, EventUpdate
+from app.fields import QueryText
 from app.models import Event
 from app.routing import CommittingRoute
 

@@ -83,7 +83,7 @@ async def update(
     return event
 
 
-def _search(q: str | None, tag: str | None) -> Select[tuple[Event]]:
+def _search(q: str | None, tag: str | None) -> Select[Event]:
     statement = select(Event)
     if q:
         statement = statement.where(Event.search_text.like(like_pattern(q), escape="\\"))

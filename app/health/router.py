@@ -33,7 +33,7 @@ async def health() -> Health:
     return Health(status="ok")
 
 
-@router.get("/readyz", summary="Readiness", responses=problem_responses(503))
+@router.get("/readyz", summary="Readiness", responses=problem_responses())
 async def readiness(database: DatabaseDep) -> Readiness:
     """The database answers and is at the newest migration; 503 otherwise."""
     try:
@@ -44,6 +44,7 @@ async def readiness(database: DatabaseDep) -> Readiness:
     head = head_revision()
     if revision != head:
         raise ServiceUnavailable(
-            f"The database is at revision {revision or 'none'}, not {head}: run `claimline migrate`."
+            f"The database is at revision {revision or 'none'}, not {head}: "
+            "run `claimline migrate`."
         )
     return Readiness(status="ready", revision=revision)

@@ -2,7 +2,6 @@
 
 import uuid
 from datetime import datetime
-from typing import Any, ClassVar
 
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
@@ -29,7 +28,7 @@ class Event(Base):
     version: Mapped[int] = mapped_column(Integer)
 
     # Every UPDATE checks and bumps the version: the ETag, and optimistic concurrency for PATCH.
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}
 
 
 class EventTag(Base):

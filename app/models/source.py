@@ -3,7 +3,6 @@
 import enum
 import uuid
 from datetime import datetime
-from typing import Any, ClassVar
 
 from sqlalchemy import JSON, Enum, ForeignKey, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
@@ -49,7 +48,7 @@ class Source(Base):
     version: Mapped[int] = mapped_column(Integer)
 
     # Every UPDATE checks and bumps the version: the ETag, and optimistic concurrency for PATCH.
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}
 
 
 class SourceName(Base):

@@ -6,8 +6,8 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.deps import IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
-from app.fields import QueryText
 from app.etags import etag_of, none_match, require_match
+from app.fields import QueryText
 from app.models import Source, SourceKind
 from app.routing import CommittingRoute
 from app.sources import service as source_service

@@ -88,7 +88,7 @@ async def update(
     return source
 
 
-def _search(q: str | None, kind: SourceKind | None) -> Select[tuple[Source]]:
+def _search(q: str | None, kind: SourceKind | None) -> Select[Source]:
     statement = select(Source)
     if q:
         statement = statement.where(

@@ -1,0 +1,41 @@
+"""The container files: no daemon runs here, so they are linted and parsed, not built."""
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_dockerfile_passes_hadolint() -> None:
+    hadolint = shutil.which("hadolint") or str(Path(__file__).parents[1] / ".venv/bin/hadolint")
+    result = subprocess.run(
+        [hadolint, "--failure-threshold", "info", "Dockerfile"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dockerfile_runs_migrations_as_non_root_with_a_healthcheck() -> None:
+    text = (PROJECT_ROOT / "Dockerfile").read_text()
+    assert "\nUSER 10001\n" in text
+    assert "HEALTHCHECK" in text
+    assert "/readyz" in text
+    assert "claimline migrate && exec claimline serve" in text
+
+
+def test_compose_file_parses_and_wires_the_api_to_postgres() -> None:
+    compose: dict[str, Any] = yaml.safe_load((PROJECT_ROOT / "compose.yaml").read_text())
+    services = compose["services"]
+    assert services["db"]["image"].startswith("postgres:")
+    api = services["api"]
+    assert api["build"] == "."
+    assert api["environment"]["CLAIMLINE_DATABASE_URL"].startswith("postgresql+asyncpg://")
+    assert api["depends_on"]["db"]["condition"] == "service_healthy"
+    assert "pgdata" in compose["volumes"]

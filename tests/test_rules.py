@@ -1,0 +1,93 @@
+"""Rules that need no database: text keys, slugs, ids, cursors and entity tags."""
+
+import pytest
+
+from app.errors import BadRequest, PreconditionFailed
+from app.etags import etag_of, none_match, require_match
+from app.fields import looks_like_uuid
+from app.ids import new_id
+from app.pagination import decode_cursor, encode_cursor
+from app.slugs import derive_slug
+from app.sources.service import unique_aliases
+from app.text import fold, like_pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Elton John", "elton john"),
+        ("  ELTON\u00a0\tJOHN \n", "elton john"),
+        ("Sir\u200bElton", "sirelton"),
+        ("Дмитрий Песков", "дмитрий песков"),
+        ("Straße", "strasse"),
+        ("ＴＡＳＳ", "tass"),
+    ],
+)
+def test_fold(text: str, key: str) -> None:
+    assert fold(text) == key
+
+
+def test_like_pattern_escapes_wildcards() -> None:
+    assert like_pattern("100%_\\") == "%100\\%\\_\\\\%"
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        (
+            "Kremlin Rejects Claim That Putin Phoned Elton John",
+            "kremlin-rejects-claim-that-putin-phoned-elton-john",
+        ),
+        ("The Moscow Times", "the-moscow-times"),
+        ("Дмитрий Песков", "dmitriy-peskov"),
+        ("@eltonjohn", "eltonjohn"),
+        ("Café — Übersee", "cafe-ubersee"),
+        ("¿¡!?", "source"),
+        ("x" * 100, "x" * 80),
+        ("deadbeefdeadbeefdeadbeefdeadbeef", "source-deadbeefdeadbeefdeadbeefdeadbeef"),
+    ],
+)
+def test_derive_slug(text: str, slug: str) -> None:
+    assert derive_slug(text, fallback="source") == slug
+
+
+def test_long_slug_is_cut_at_80_without_a_trailing_hyphen() -> None:
+    slug = derive_slug("word " * 40, fallback="event")
+    assert len(slug) <= 80
+    assert not slug.endswith("-")
+
+
+def test_ids_are_uuid7_and_increase() -> None:
+    ids = [new_id() for _ in range(10_000)]
+    assert all(value.version == 7 for value in ids)
+    assert ids == sorted(ids)
+    assert len(set(ids)) == len(ids)
+    assert looks_like_uuid(str(ids[0]))
+
+
+def test_cursor_round_trip_and_refusals() -> None:
+    value = new_id()
+    assert decode_cursor("sources", encode_cursor("sources", value)) == value
+    with pytest.raises(BadRequest):
+        decode_cursor("events", encode_cursor("sources", value))
+    for bad in ["", "x", "bm90IGpzb24", "eyJrIjoic291cmNlcyJ9"]:
+        with pytest.raises(BadRequest):
+            decode_cursor("sources", bad)
+
+
+def test_etags() -> None:
+    etag = etag_of(3)
+    assert none_match(etag, etag)
+    assert none_match(f'W/{etag}, "9"', etag)
+    assert none_match("*", etag)
+    assert not none_match('"4"', etag)
+    assert not none_match(None, etag)
+    require_match(None, etag)
+    require_match(etag, etag)
+    require_match("*", etag)
+    with pytest.raises(PreconditionFailed):
+        require_match('"2"', etag)
+
+
+def test_unique_aliases() -> None:
+    assert unique_aliases("TASS", ["ТАСС", "tass", "ТАСС ", "ITAR-TASS"]) == ["ТАСС", "ITAR-TASS"]
