@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 from fastapi import Depends
-from sqlalchemy import DateTime, MetaData, event
+from sqlalchemy import DateTime, MetaData, event, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -192,3 +192,15 @@ async def open_read_session(
     """A session for a request that only reads."""
     async with database.read_sessions() as session:
         yield session
+
+
+async def lock_for_transaction(session: AsyncSession, key: str) -> None:
+    """Serialize transactions that use the same key until the holder commits or rolls back.
+
+    PostgreSQL takes an advisory transaction lock; SQLite write transactions already run one at a
+    time (`BEGIN IMMEDIATE`), so there is nothing to do.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key}
+        )

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.orm.exc import StaleDataError
 
+from app.db import lock_for_transaction
 from app.errors import Conflict, PreconditionFailed
 from app.fields import SLUG_MAX_LENGTH, is_slug, looks_like_uuid
 
@@ -36,8 +37,12 @@ def _with_suffix(base: str, number: int) -> str:
 
 
 async def free_slug(session: AsyncSession, column: InstrumentedAttribute[str], base: str) -> str:
-    """`base`, or the first of `base-2`, `base-3`, … that no row uses yet."""
+    """`base`, or the first of `base-2`, `base-3`, … that no row uses yet.
+
+    Transactions deriving from the same stem take turns, so each sees the slugs the others took.
+    """
     stem = base[: SLUG_MAX_LENGTH - 8]
+    await lock_for_transaction(session, f"slug:{column.class_.__tablename__}:{stem}")
     taken = set((await session.scalars(select(column).where(column.like(f"{stem}%")))).all())
     number = 1
     while _with_suffix(base, number) in taken:

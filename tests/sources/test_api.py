@@ -1,5 +1,7 @@
 """The sources API, on both stores."""
 
+import asyncio
+
 from httpx import AsyncClient
 
 from tests.seed import ELTON_JOHN, KREMLIN, MOSCOW_TIMES, PESKOV, SOURCES, TASS
@@ -157,3 +159,14 @@ async def test_aliases_drop_case_insensitive_repeats(client: AsyncClient) -> Non
     body = {**MOSCOW_TIMES, "aliases": ["MT", "mt", "The Moscow Times", "Moscow Times"]}
     created = (await client.post("/v1/sources", json=body)).json()
     assert created["aliases"] == ["MT", "Moscow Times"]
+
+
+async def test_concurrent_creates_with_one_name_get_distinct_slugs(
+    live_client: AsyncClient,
+) -> None:
+    responses = await asyncio.gather(
+        *(live_client.post("/v1/sources", json=ELTON_JOHN) for _ in range(20))
+    )
+    assert [response.status_code for response in responses] == [201] * 20
+    slugs = {response.json()["slug"] for response in responses}
+    assert slugs == {"elton-john"} | {f"elton-john-{n}" for n in range(2, 21)}
