@@ -1,6 +1,8 @@
 """Engines, sessions and the declarative base shared by every table."""
 
-from collections.abc import AsyncIterator
+import enum
+import zlib
+from collections.abc import AsyncIterator, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -8,7 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 from fastapi import Depends
-from sqlalchemy import DateTime, MetaData, event, text
+from sqlalchemy import DateTime, Enum, MetaData, event, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -61,6 +63,18 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def enum_column(kind: type[enum.StrEnum], name: str) -> Enum:
+    """A string column limited to an enum's values by a CHECK constraint (no native enum type)."""
+    return Enum(
+        kind,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=20,
+        values_callable=lambda members: [member.value for member in members],
+    )
 
 
 def utcnow() -> datetime:
@@ -194,13 +208,32 @@ async def open_read_session(
         yield session
 
 
-async def lock_for_transaction(session: AsyncSession, key: str) -> None:
-    """Serialize transactions that use the same key until the holder commits or rolls back.
+# Advisory locks live in their own key space and in a fixed number of buckets, so a batch takes a
+# bounded number of locks, always in ascending order: two transactions never wait on each other
+# in a cycle.
+_LOCK_SPACE = 0x434C
+_LOCK_BUCKETS = 1024
 
-    PostgreSQL takes an advisory transaction lock; SQLite write transactions already run one at a
-    time (`BEGIN IMMEDIATE`), so there is nothing to do.
+
+def lock_bucket(key: str) -> int:
+    """The advisory lock bucket of a key."""
+    return zlib.crc32(key.encode()) % _LOCK_BUCKETS
+
+
+async def lock_keys(session: AsyncSession, keys: Iterable[str]) -> None:
+    """Serialize transactions that use any of the same keys, until the holder ends.
+
+    PostgreSQL takes advisory transaction locks (re-entrant, so taking a key twice is harmless);
+    SQLite write transactions already run one at a time (`BEGIN IMMEDIATE`): nothing to do.
     """
-    if session.get_bind().dialect.name == "postgresql":
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    buckets = sorted({lock_bucket(key) for key in keys})
+    if buckets:
         await session.execute(
-            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key}
+            text(
+                "SELECT count(pg_advisory_xact_lock(:space, bucket)) FROM "
+                "(SELECT unnest(CAST(:buckets AS integer[])) AS bucket ORDER BY 1) AS ordered"
+            ),
+            {"space": _LOCK_SPACE, "buckets": buckets},
         )

@@ -91,13 +91,16 @@ class ServiceUnavailable(AppError):
     status, code, title = 503, "service-unavailable", "Service unavailable"
 
 
+Loc = list[str | int]
+
+
 class InvalidInput(AppError):
     """Input that is well-formed but breaks a rule the schema cannot express."""
 
     status, code, title = 422, "invalid-input", "Invalid input"
     model = ValidationProblem
 
-    def __init__(self, detail: str, *, loc: list[str | int]) -> None:
+    def __init__(self, detail: str, *, loc: Loc) -> None:
         super().__init__(detail)
         self.loc = loc
 

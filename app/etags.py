@@ -1,5 +1,11 @@
 """Entity tags for single resources: conditional GET (304) and conditional PATCH (412)."""
 
+import hashlib
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
 from app.errors import PreconditionFailed
 
 
@@ -29,3 +35,14 @@ def require_match(if_match: str | None, etag: str) -> None:
         raise PreconditionFailed(
             f"The resource has changed: its current ETag is {etag}; read it again and retry."
         )
+
+
+def etag_of_document(document: Any) -> str:
+    """The strong entity tag of a JSON representation without a version: a hash of its JSON."""
+    canonical = json.dumps(document, sort_keys=True, separators=(",", ":"))
+    return '"' + hashlib.sha256(canonical.encode()).hexdigest()[:32] + '"'
+
+
+def etag_of_body(model: BaseModel) -> str:
+    """The strong entity tag of a response model without a version."""
+    return etag_of_document(model.model_dump(mode="json"))

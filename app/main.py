@@ -9,12 +9,14 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
 from app.body_limit import BodyLimitMiddleware
+from app.claims.router import router as claims_router
 from app.config import Settings, get_settings
 from app.db import Database
 from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from app.events.router import router as events_router
 from app.health.router import router as health_router
 from app.sources.router import router as sources_router
+from app.statements.router import router as statements_router
 
 API_DESCRIPTION = """\
 Claimline tracks who claimed what about a news event, when, and who contradicts whom.
@@ -71,6 +73,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_tags=[
             {"name": "sources", "description": "People, organizations and outlets."},
             {"name": "events", "description": "News events that statements are about."},
+            {"name": "claims", "description": "Checkable propositions about one event."},
+            {
+                "name": "statements",
+                "description": "Who said what, when, through whom, taking which stances. "
+                "Immutable once recorded; a correction is a new statement plus a retraction.",
+            },
             {"name": "health", "description": "Probes for balancers and orchestrators."},
         ],
     )
@@ -80,7 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         batch_limit=settings.max_batch_body_bytes,
     )
     install_error_handlers(app)
-    routers = [sources_router, events_router, health_router]
+    routers = [sources_router, events_router, claims_router, statements_router, health_router]
     for router in routers:
         app.include_router(router)
     app.state.route_methods = [

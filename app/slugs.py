@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.db import lock_for_transaction
+from app.db import lock_keys
 from app.errors import Conflict, PreconditionFailed
 from app.fields import SLUG_MAX_LENGTH, is_slug, looks_like_uuid
 
@@ -29,6 +29,11 @@ def derive_slug(text: str, *, fallback: str) -> str:
     return slug
 
 
+def slug_lock_key(table: str, base: str) -> str:
+    """The lock that transactions deriving slugs from `base` in `table` take turns on."""
+    return f"slug:{table}:{base[: SLUG_MAX_LENGTH - 8]}"
+
+
 def _with_suffix(base: str, number: int) -> str:
     if number == 1:
         return base
@@ -42,7 +47,7 @@ async def free_slug(session: AsyncSession, column: InstrumentedAttribute[str], b
     Transactions deriving from the same stem take turns, so each sees the slugs the others took.
     """
     stem = base[: SLUG_MAX_LENGTH - 8]
-    await lock_for_transaction(session, f"slug:{column.class_.__tablename__}:{stem}")
+    await lock_keys(session, [slug_lock_key(column.class_.__tablename__, base)])
     taken = set((await session.scalars(select(column).where(column.like(f"{stem}%")))).all())
     number = 1
     while _with_suffix(base, number) in taken:

@@ -18,3 +18,14 @@ def like_pattern(term: str) -> str:
     """A LIKE pattern (escape character `\\`) matching text that contains the folded term."""
     escaped = fold(term).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+_TRAILING_PUNCTUATION = re.compile(r"[.!?]+$")
+
+
+def claim_key(text: str) -> str:
+    """A claim's normalized text: folded as above, then any trailing run of `.`, `!`, `?` removed.
+
+    Two claims of one event with the same key are the same claim.
+    """
+    return _TRAILING_PUNCTUATION.sub("", fold(text)).rstrip()

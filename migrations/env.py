@@ -6,18 +6,29 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy import Connection
 
+import app.models  # noqa: F401  (every table registered on Base.metadata)
 from app.config import get_settings
 from app.db import Base, Database
-from app.models import Event, Source  # noqa: F401  (every table registered on Base.metadata)
 
 config = context.config
 target_metadata = Base.metadata
+
+
+# Full-text search objects live outside the models (one per dialect), made by migrations only.
+_SEARCH_OBJECTS = ("statements_fts", "ix_statements_text_search")
+
+
+def _include_object(
+    item: object, name: str | None, kind: str, reflected: bool, compare_to: object
+) -> bool:
+    return not (name or "").startswith(_SEARCH_OBJECTS)
 
 
 def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_object=_include_object,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         compare_server_default=True,

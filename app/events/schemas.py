@@ -54,6 +54,25 @@ class EventUpdate(BaseModel):
         return self
 
 
+class InlineEvent(BaseModel):
+    """An event named inline: the one with this slug, or a new one (which then needs a title).
+    Without a slug, the slug is derived from the title."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    slug: Slug | None = None
+    title: Title | None = None
+    description: Description = ""
+    occurred_at: TimestampIn | None = None
+    tags: Tags = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _slug_or_title(self) -> "InlineEvent":
+        if self.slug is None and self.title is None:
+            raise ValueError("an inline event needs a slug or a title")
+        return self
+
+
 class EventOut(BaseModel):
     """An event."""
 

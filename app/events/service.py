@@ -4,8 +4,8 @@ from sqlalchemy import Select, delete, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import utcnow
-from app.errors import NotFound
-from app.events.schemas import EventCreate, EventUpdate
+from app.errors import InvalidInput, Loc, NotFound
+from app.events.schemas import EventCreate, EventUpdate, InlineEvent
 from app.models import Event, EventTag
 from app.pagination import PageRequest, fetch_page
 from app.slugs import (
@@ -99,3 +99,37 @@ async def search(
 ) -> tuple[list[Event], str | None]:
     """A page of events whose title or description contains `q`, oldest first."""
     return await fetch_page(session, _search(q, tag), key=Event.id, kind="events", page=page)
+
+
+async def resolve(*, session: AsyncSession, ref: str | InlineEvent, loc: Loc) -> Event:
+    """The event a statement names: by id or slug, or get-or-create by slug for an inline one."""
+    if isinstance(ref, str):
+        found = await find_by_ref(session, Event, ref)
+        if found is None:
+            raise InvalidInput(f"There is no event with id or slug {ref!r}.", loc=loc)
+        return found
+    slug = inline_event_slug(ref)
+    existing = await find_by_ref(session, Event, slug)
+    if existing is not None:
+        return existing
+    if ref.title is None:
+        raise InvalidInput(
+            f"There is no event with slug {slug!r}; give a title to create it.",
+            loc=[*loc, "title"],
+        )
+    data = EventCreate(
+        title=ref.title,
+        slug=slug,
+        description=ref.description,
+        occurred_at=ref.occurred_at,
+        tags=ref.tags,
+    )
+    return await create(session=session, data=data)
+
+
+def inline_event_slug(ref: InlineEvent) -> str:
+    """The slug an inline event is found or created by."""
+    if ref.slug is not None:
+        return ref.slug
+    assert ref.title is not None
+    return derive_slug(ref.title, fallback="event")

@@ -1,6 +1,24 @@
 """Every table, imported here so that Alembic and the app see the whole schema."""
 
+from app.models.claim import Claim, ClaimStatus
 from app.models.event import Event, EventTag
+from app.models.idempotency import IdempotentResponse
 from app.models.source import Source, SourceKind, SourceName
+from app.models.statement import Medium, Precision, Relay, Stance, StanceKind, Statement
 
-__all__ = ["Event", "EventTag", "Source", "SourceKind", "SourceName"]
+__all__ = [
+    "Claim",
+    "ClaimStatus",
+    "Event",
+    "EventTag",
+    "IdempotentResponse",
+    "Medium",
+    "Precision",
+    "Relay",
+    "Source",
+    "SourceKind",
+    "SourceName",
+    "Stance",
+    "StanceKind",
+    "Statement",
+]

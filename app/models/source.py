@@ -4,10 +4,10 @@ import enum
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, Enum, ForeignKey, Integer, String, Text, Uuid
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db import Base, UTCDateTime
+from app.db import Base, UTCDateTime, enum_column
 from app.ids import new_id
 
 
@@ -30,16 +30,7 @@ class Source(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
     slug: Mapped[str] = mapped_column(String(80), unique=True)
     name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[SourceKind] = mapped_column(
-        Enum(
-            SourceKind,
-            name="source_kind",
-            native_enum=False,
-            create_constraint=True,
-            length=20,
-            values_callable=lambda kinds: [kind.value for kind in kinds],
-        )
-    )
+    kind: Mapped[SourceKind] = mapped_column(enum_column(SourceKind, "source_kind"))
     aliases: Mapped[list[str]] = mapped_column(JSON)
     description: Mapped[str] = mapped_column(Text)
     homepage: Mapped[str | None] = mapped_column(String(2048))

@@ -1,0 +1,76 @@
+"""HTTP routes for claims."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.claims import service as claim_service
+from app.claims.schemas import ClaimCreate, ClaimOut, ClaimPage
+from app.deps import IfNoneMatch, PageDep, ReadSessionDep, SessionDep
+from app.errors import problem_responses
+from app.etags import etag_of_body, none_match
+from app.events import service as event_service
+from app.models import ClaimStatus
+from app.routing import CommittingRoute
+
+router = APIRouter(tags=["claims"], route_class=CommittingRoute)
+
+
+@router.post(
+    "/v1/events/{event}/claims",
+    status_code=status.HTTP_201_CREATED,
+    summary="Create a claim of an event",
+    responses=problem_responses(400, 404, 409, 413, 415, 422),
+)
+async def create_claim(
+    event: str, body: ClaimCreate, session: SessionDep, request: Request, response: Response
+) -> ClaimOut:
+    """Create a claim; an event's claims are unique on normalized text (case-folded, whitespace
+    collapsed, trailing `.!?` removed), so a second one with the same text is a 409."""
+    found = await event_service.get(session=session, ref=event)
+    claim = await claim_service.create(session=session, event_id=found.id, text=body.text)
+    response.headers["Location"] = request.app.url_path_for("read_claim", claim=str(claim.id))
+    shown = ClaimOut.model_validate(claim)
+    response.headers["ETag"] = etag_of_body(shown)
+    return shown
+
+
+@router.get(
+    "/v1/events/{event}/claims",
+    summary="List the claims of an event",
+    responses=problem_responses(400, 404, 422),
+)
+async def list_claims(
+    event: str,
+    session: ReadSessionDep,
+    page: PageDep,
+    status: Annotated[
+        ClaimStatus | None, Query(description="Only claims with this status.")
+    ] = None,
+) -> ClaimPage:
+    """An event's claims in creation order."""
+    found = await event_service.get(session=session, ref=event)
+    claims, next_cursor = await claim_service.search(
+        session=session, event_id=found.id, status=status, page=page
+    )
+    return ClaimPage(
+        items=[ClaimOut.model_validate(claim) for claim in claims], next_cursor=next_cursor
+    )
+
+
+@router.get(
+    "/v1/claims/{claim}",
+    response_model=ClaimOut,
+    summary="Read a claim",
+    responses={304: {"description": "Not modified"}, **problem_responses(404)},
+)
+async def read_claim(
+    claim: str, session: ReadSessionDep, response: Response, if_none_match: IfNoneMatch = None
+) -> ClaimOut | Response:
+    """A claim by id, with its current status."""
+    shown = ClaimOut.model_validate(await claim_service.get(session=session, ref=claim))
+    etag = etag_of_body(shown)
+    if none_match(if_none_match, etag):
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+    response.headers["ETag"] = etag
+    return shown

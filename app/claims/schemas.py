@@ -1,0 +1,49 @@
+"""Request and response bodies of the claims API."""
+
+import uuid
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from app.fields import Text, Timestamp
+from app.models import ClaimStatus
+from app.text import claim_key
+
+
+def _check_claim_text(value: str) -> str:
+    stripped = value.strip()
+    if not claim_key(stripped):
+        raise ValueError("must contain more than whitespace and punctuation")
+    return stripped
+
+
+ClaimText = Annotated[Text, Field(max_length=2000), AfterValidator(_check_claim_text)]
+
+
+class ClaimCreate(BaseModel):
+    """A new claim of an event."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"text": "Putin phoned Elton John"}]}
+    )
+
+    text: ClaimText
+
+
+class ClaimOut(BaseModel):
+    """A claim, with its status from the sides the parties have taken on it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    event_id: uuid.UUID
+    text: str
+    status: ClaimStatus
+    created_at: Timestamp
+
+
+class ClaimPage(BaseModel):
+    """A page of claims."""
+
+    items: list[ClaimOut]
+    next_cursor: str | None

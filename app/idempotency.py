@@ -1,0 +1,95 @@
+"""Idempotency-Key: a retried POST replays its first response and creates nothing new."""
+
+import hashlib
+import json
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Annotated, Any
+
+from fastapi import Header
+from pydantic import BaseModel
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from app.db import lock_keys, utcnow
+from app.errors import InvalidInput
+from app.etags import etag_of_document
+from app.models import IdempotentResponse
+
+KEEP_FOR = timedelta(hours=24)
+
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=255,
+        pattern=r"^[\x21-\x7e]+$",
+        description="Retrying with the same key and body replays the first response and creates "
+        "nothing; the same key with another body is a 422. Keys are kept for 24 hours.",
+    ),
+]
+
+Produce = Callable[[], Awaitable[tuple[BaseModel, str | None]]]
+
+
+async def _fingerprint(request: Request) -> str:
+    """The method, path and body of a request, the body canonicalized as JSON."""
+    body = json.dumps(await request.json(), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(f"{request.method} {request.url.path}\n{body}".encode()).hexdigest()
+
+
+def _response(status: int, document: Any, location: str | None) -> JSONResponse:
+    headers = {"ETag": etag_of_document(document)}
+    if location:
+        headers["Location"] = location
+    return JSONResponse(document, status_code=status, headers=headers)
+
+
+async def respond(
+    *,
+    session: AsyncSession,
+    request: Request,
+    key: str | None,
+    produce: Produce,
+    client: str = "",
+) -> Response:
+    """Run `produce` (which returns the created body and its Location) and answer 201; under an
+    Idempotency-Key, replay the stored answer instead when the key was used before."""
+    if key is None:
+        body, location = await produce()
+        return _response(201, body.model_dump(mode="json"), location)
+    fingerprint = await _fingerprint(request)
+    # Concurrent retries with one key take turns: the second sees the first's stored answer.
+    await lock_keys(session, [f"idempotency:{client}:{key}"])
+    now = utcnow()
+    stored = await session.get(IdempotentResponse, (client, key))
+    if stored is not None and stored.expires_at > now:
+        if stored.fingerprint != fingerprint:
+            raise InvalidInput(
+                "This Idempotency-Key was used with another request body.",
+                loc=["header", "Idempotency-Key"],
+            )
+        return _response(stored.status, stored.body, stored.location)
+    if stored is not None:
+        await session.delete(stored)
+        await session.flush()
+    body, location = await produce()
+    document = body.model_dump(mode="json")
+    await session.execute(delete(IdempotentResponse).where(IdempotentResponse.expires_at <= now))
+    session.add(
+        IdempotentResponse(
+            client=client,
+            key=key,
+            fingerprint=fingerprint,
+            status=201,
+            body=document,
+            location=location,
+            created_at=now,
+            expires_at=now + KEEP_FOR,
+        )
+    )
+    await session.flush()
+    return _response(201, document, location)

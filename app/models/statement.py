@@ -1,0 +1,96 @@
+"""Statements: what a source said, when, through which relays, and its stances on claims."""
+
+import enum
+import uuid
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db import Base, UTCDateTime, enum_column
+from app.ids import new_id
+
+
+class Precision(enum.StrEnum):
+    """How precisely `said_at` is known."""
+
+    second = "second"
+    minute = "minute"
+    hour = "hour"
+    day = "day"
+    month = "month"
+    year = "year"
+
+
+class Medium(enum.StrEnum):
+    """Through what a statement was made."""
+
+    social_post = "social_post"
+    interview = "interview"
+    press_release = "press_release"
+    news_report = "news_report"
+    speech = "speech"
+    document = "document"
+    other = "other"
+
+
+class StanceKind(enum.StrEnum):
+    """The attitude a statement takes towards a claim."""
+
+    supports = "supports"
+    refutes = "refutes"
+    questions = "questions"
+    neutral = "neutral"
+
+
+class Statement(Base):
+    """A statement. Immutable once recorded, except for its retraction."""
+
+    __tablename__ = "statements"
+    __table_args__ = (Index("ix_statements_event_id_said_at", "event_id", "said_at", "id"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"))
+    speaker_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sources.id"), index=True)
+    on_behalf_of_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("sources.id"))
+    # on_behalf_of when set, else speaker: the party the statement speaks for.
+    party_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sources.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    said_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    said_at_precision: Mapped[Precision] = mapped_column(enum_column(Precision, "precision"))
+    medium: Mapped[Medium] = mapped_column(enum_column(Medium, "medium"))
+    url: Mapped[str | None] = mapped_column(String(2048))
+    language: Mapped[str | None] = mapped_column(String(35))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    retracted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    retraction_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class Relay(Base):
+    """One source a statement reached the record through; position 0 is the nearest relay."""
+
+    __tablename__ = "relays"
+
+    statement_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sources.id"), index=True)
+    url: Mapped[str | None] = mapped_column(String(2048))
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Stance(Base):
+    """A statement's stance on one claim; a statement names each claim at most once."""
+
+    __tablename__ = "stances"
+
+    statement_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True
+    )
+    claim_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("claims.id"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    stance: Mapped[StanceKind] = mapped_column(enum_column(StanceKind, "stance"))
+    quote: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,171 @@
+"""HTTP routes for statements."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from app.claims import service as claim_service
+from app.deps import IfNoneMatch, PageDep, ReadSessionDep, SessionDep
+from app.errors import InvalidInput, problem_responses
+from app.etags import etag_of_body, none_match
+from app.events import service as event_service
+from app.fields import QueryText
+from app.idempotency import IdempotencyKey, respond
+from app.models import Source
+from app.routing import CommittingRoute
+from app.slugs import find_by_ref
+from app.statements import queries as statement_queries
+from app.statements import service as statement_service
+from app.statements.schemas import (
+    Retraction,
+    StatementBatch,
+    StatementBatchOut,
+    StatementCreate,
+    StatementOut,
+    StatementPage,
+)
+
+router = APIRouter(prefix="/v1/statements", tags=["statements"], route_class=CommittingRoute)
+
+IMMUTABLE = (
+    " Statements are immutable once recorded: a correction is a new statement plus a retraction "
+    "of the old one."
+)
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    response_model=StatementOut,
+    summary="Submit a statement",
+    responses=problem_responses(400, 409, 413, 415, 422),
+)
+async def create_statement(
+    body: StatementCreate,
+    session: SessionDep,
+    request: Request,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Record one statement. `event`, `speaker`, `on_behalf_of` and `via[].source` take an id, a
+    slug or an inline object that is resolved or created; `claims[].claim` an id or `{text}`."""
+
+    async def produce() -> tuple[StatementOut, str]:
+        [statement] = await statement_service.submit(session=session, items=[body], locs=[["body"]])
+        [shown] = await statement_queries.represent(session, [statement])
+        return shown, request.app.url_path_for("read_statement", statement=str(statement.id))
+
+    return await respond(session=session, request=request, key=idempotency_key, produce=produce)
+
+
+create_statement.__doc__ = (create_statement.__doc__ or "") + IMMUTABLE
+
+
+@router.post(
+    "/batch",
+    status_code=status.HTTP_201_CREATED,
+    response_model=StatementBatchOut,
+    summary="Submit up to 1000 statements, all or nothing",
+    responses=problem_responses(400, 409, 413, 415, 422),
+)
+async def create_statements(
+    body: StatementBatch,
+    session: SessionDep,
+    request: Request,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Record the statements in order, in one transaction: if any item is invalid nothing is
+    written, and the 422's `errors[].loc` starts with that item's index. Items may refer to
+    sources, events and claims that earlier items create."""
+
+    async def produce() -> tuple[StatementBatchOut, None]:
+        statements = await statement_service.submit(
+            session=session,
+            items=body.statements,
+            locs=[[index] for index in range(len(body.statements))],
+        )
+        shown = await statement_queries.represent(session, statements)
+        return StatementBatchOut(statements=shown), None
+
+    return await respond(session=session, request=request, key=idempotency_key, produce=produce)
+
+
+@router.get("", summary="List statements", responses=problem_responses(400, 422))
+async def list_statements(
+    session: ReadSessionDep,
+    page: PageDep,
+    event: Annotated[str | None, Query(max_length=100, description="Event id or slug.")] = None,
+    speaker: Annotated[
+        str | None,
+        Query(max_length=100, description="Source id or slug: statements it spoke or its party."),
+    ] = None,
+    claim: Annotated[
+        str | None, Query(max_length=100, description="Claim id: statements with a stance on it.")
+    ] = None,
+    q: Annotated[
+        QueryText | None,
+        Query(max_length=200, description="Full-text search: statements containing every word."),
+    ] = None,
+    include_retracted: Annotated[
+        bool, Query(description="Also list retracted statements.")
+    ] = False,
+) -> StatementPage:
+    """Statements in recording order, filtered; retracted ones only with `include_retracted`."""
+    event_id = speaker_id = claim_id = None
+    if event is not None:
+        found_event = await event_service.get(session=session, ref=event)
+        event_id = found_event.id
+    if speaker is not None:
+        source = await find_by_ref(session, Source, speaker)
+        if source is None:
+            raise InvalidInput(f"There is no source {speaker!r}.", loc=["query", "speaker"])
+        speaker_id = source.id
+    if claim is not None:
+        claim_id = (await claim_service.get(session=session, ref=claim)).id
+    items, next_cursor = await statement_queries.search(
+        session=session,
+        event_id=event_id,
+        speaker_id=speaker_id,
+        claim_id=claim_id,
+        q=q,
+        include_retracted=include_retracted,
+        page=page,
+    )
+    return StatementPage(items=items, next_cursor=next_cursor)
+
+
+@router.get(
+    "/{statement}",
+    response_model=StatementOut,
+    summary="Read a statement",
+    responses={304: {"description": "Not modified"}, **problem_responses(404)},
+)
+async def read_statement(
+    statement: str,
+    session: ReadSessionDep,
+    response: Response,
+    if_none_match: IfNoneMatch = None,
+) -> StatementOut | Response:
+    """A statement, retracted or not."""
+    found = await statement_service.get(session=session, ref=statement)
+    [shown] = await statement_queries.represent(session, [found])
+    etag = etag_of_body(shown)
+    if none_match(if_none_match, etag):
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+    response.headers["ETag"] = etag
+    return shown
+
+
+@router.delete(
+    "/{statement}",
+    summary="Retract a statement",
+    responses=problem_responses(400, 404, 409, 413, 415, 422),
+)
+async def retract_statement(
+    statement: str, body: Retraction, session: SessionDep, response: Response
+) -> StatementOut:
+    """Retract a statement: it stays readable, with `retracted_at` and `retraction_reason`, and no
+    longer counts in lists, statuses and views. Retracting it again is a 409."""
+    retracted = await statement_service.retract(session=session, ref=statement, reason=body.reason)
+    [shown] = await statement_queries.represent(session, [retracted])
+    response.headers["ETag"] = etag_of_body(shown)
+    return shown

@@ -1,0 +1,182 @@
+"""Write rules for statements: resolve what they name, record them, retract them."""
+
+import uuid
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.claims import service as claim_service
+from app.db import lock_keys, utcnow
+from app.errors import Conflict, InvalidInput, Loc, NotFound
+from app.events import service as event_service
+from app.events.schemas import InlineEvent
+from app.fields import looks_like_uuid
+from app.ids import new_id
+from app.models import Claim, Relay, Source, Stance, Statement
+from app.slugs import derive_slug, slug_lock_key
+from app.sources import service as source_service
+from app.sources.schemas import SourceCreate
+from app.statements.schemas import StatementCreate
+from app.text import claim_key, fold
+
+
+def _source_keys(ref: str | SourceCreate | None) -> list[str]:
+    if not isinstance(ref, SourceCreate):
+        return []
+    base = ref.slug or derive_slug(ref.name, fallback="source")
+    return [f"source:{fold(ref.name)}", slug_lock_key("sources", base)]
+
+
+def lock_keys_of(items: Iterable[StatementCreate]) -> set[str]:
+    """The keys of everything the items may create, locked together before any is resolved."""
+    keys: set[str] = set()
+    for item in items:
+        if isinstance(item.event, InlineEvent):
+            slug = event_service.inline_event_slug(item.event)
+            keys.update({f"event:{slug}", slug_lock_key("events", slug)})
+        for ref in [item.speaker, item.on_behalf_of, *(relay.source for relay in item.via)]:
+            keys.update(_source_keys(ref))
+        keys.update(
+            f"claim:{claim_key(stance.claim.text)}"
+            for stance in item.claims
+            if not isinstance(stance.claim, str)
+        )
+    return keys
+
+
+class _Resolver:
+    """Resolves the references of a submission, remembering each so a batch looks it up once."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        self.sources: dict[str, Source] = {}
+        self.claims: dict[tuple[uuid.UUID, str], Claim] = {}
+
+    async def source(self, ref: str | SourceCreate, loc: Loc) -> Source:
+        memo = ref if isinstance(ref, str) else "name:" + fold(ref.name)
+        if memo not in self.sources:
+            self.sources[memo] = await source_service.resolve(
+                session=self.session, ref=ref, loc=loc
+            )
+        return self.sources[memo]
+
+    async def claim(self, ref: str | object, event_id: uuid.UUID, loc: Loc) -> Claim:
+        if isinstance(ref, str):
+            found = await self.session.get(Claim, uuid.UUID(ref)) if looks_like_uuid(ref) else None
+            if found is None:
+                raise InvalidInput(f"There is no claim with id {ref!r}.", loc=loc)
+            if found.event_id != event_id:
+                raise InvalidInput(f"The claim {ref} belongs to another event.", loc=loc)
+            return found
+        text: str = getattr(ref, "text")  # noqa: B009  (an InlineClaim)
+        memo = (event_id, claim_service.text_hash(text))
+        if memo not in self.claims:
+            self.claims[memo] = await claim_service.resolve_text(
+                session=self.session, event_id=event_id, text=text
+            )
+        return self.claims[memo]
+
+
+async def _record(
+    resolver: _Resolver, data: StatementCreate, loc: Loc
+) -> tuple[Statement, list[uuid.UUID]]:
+    session = resolver.session
+    event = await event_service.resolve(session=session, ref=data.event, loc=[*loc, "event"])
+    speaker = await resolver.source(data.speaker, [*loc, "speaker"])
+    on_behalf_of = (
+        await resolver.source(data.on_behalf_of, [*loc, "on_behalf_of"])
+        if data.on_behalf_of is not None
+        else None
+    )
+    relays = [
+        await resolver.source(relay.source, [*loc, "via", index, "source"])
+        for index, relay in enumerate(data.via)
+    ]
+    claims: list[Claim] = []
+    for index, stance in enumerate(data.claims):
+        claim_loc: Loc = [*loc, "claims", index, "claim"]
+        claim = await resolver.claim(stance.claim, event.id, claim_loc)
+        if any(claim.id == earlier.id for earlier in claims):
+            raise InvalidInput("The statement names this claim twice.", loc=claim_loc)
+        claims.append(claim)
+    statement = Statement(
+        id=new_id(),
+        event_id=event.id,
+        speaker_id=speaker.id,
+        on_behalf_of_id=on_behalf_of.id if on_behalf_of else None,
+        party_id=(on_behalf_of or speaker).id,
+        text=data.text,
+        said_at=data.said_at,
+        said_at_precision=data.said_at_precision,
+        medium=data.medium,
+        url=data.url,
+        language=data.language,
+        recorded_at=utcnow(),
+    )
+    session.add(statement)
+    session.add_all(
+        Relay(
+            statement_id=statement.id,
+            position=position,
+            source_id=source.id,
+            url=relay.url,
+            published_at=relay.published_at,
+        )
+        for position, (source, relay) in enumerate(zip(relays, data.via, strict=True))
+    )
+    session.add_all(
+        Stance(
+            statement_id=statement.id,
+            claim_id=claim.id,
+            position=position,
+            stance=stance.stance,
+            quote=stance.quote,
+        )
+        for position, (claim, stance) in enumerate(zip(claims, data.claims, strict=True))
+    )
+    await session.flush()
+    return statement, [claim.id for claim in claims]
+
+
+async def submit(
+    *, session: AsyncSession, items: Sequence[StatementCreate], locs: Sequence[Loc]
+) -> list[Statement]:
+    """Record statements in order, creating what they name inline; all or nothing."""
+    await lock_keys(session, lock_keys_of(items))
+    resolver = _Resolver(session)
+    recorded: list[Statement] = []
+    touched: set[uuid.UUID] = set()
+    for item, loc in zip(items, locs, strict=True):
+        statement, claim_ids = await _record(resolver, item, loc)
+        recorded.append(statement)
+        touched.update(claim_ids)
+    await claim_service.refresh_statuses(session=session, claim_ids=touched)
+    return recorded
+
+
+async def get(*, session: AsyncSession, ref: str) -> Statement:
+    """The statement with this id; 404 when there is none."""
+    statement = await session.get(Statement, uuid.UUID(ref)) if looks_like_uuid(ref) else None
+    if statement is None:
+        raise NotFound(f"There is no statement with id {ref!r}.")
+    return statement
+
+
+async def retract(*, session: AsyncSession, ref: str, reason: str) -> Statement:
+    """Mark a statement retracted; it stays readable but no longer counts. Again: 409."""
+    statement = await get(session=session, ref=ref)
+    locked = await session.scalar(
+        select(Statement).where(Statement.id == statement.id).with_for_update()
+    )
+    assert locked is not None
+    if locked.retracted_at is not None:
+        raise Conflict(f"The statement was already retracted at {locked.retracted_at}.")
+    locked.retracted_at = utcnow()
+    locked.retraction_reason = reason
+    await session.flush()
+    claim_ids = (
+        await session.scalars(select(Stance.claim_id).where(Stance.statement_id == locked.id))
+    ).all()
+    await claim_service.refresh_statuses(session=session, claim_ids=claim_ids)
+    return locked
