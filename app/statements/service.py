@@ -115,6 +115,8 @@ async def _record(
         recorded_at=utcnow(),
     )
     session.add(statement)
+    # No ORM relationships tie relays and stances to their statement: insert it first.
+    await session.flush()
     session.add_all(
         Relay(
             statement_id=statement.id,
