@@ -182,8 +182,12 @@ async def _handle_http_exception(request: Request, exc: Exception) -> Response:
     return problem_response(status_problem(exc.status_code, detail), headers=headers)
 
 
-def _error_location(loc: tuple[Any, ...]) -> list[str | int]:
-    return [part if isinstance(part, int) else str(part) for part in loc]
+def _error_location(loc: tuple[Any, ...], *, batch: bool) -> list[str | int]:
+    parts: list[str | int] = [part if isinstance(part, int) else str(part) for part in loc]
+    # In a batch, an item's errors are located from the item's index: [3, "speaker"].
+    if batch and len(parts) > 2 and parts[0] == "body" and isinstance(parts[2], int):
+        return parts[2:]
+    return parts
 
 
 async def _handle_validation_error(request: Request, exc: Exception) -> Response:
@@ -197,10 +201,11 @@ async def _handle_validation_error(request: Request, exc: Exception) -> Response
                 detail = f"The request body is not valid JSON: {context['error']}."
         return problem_response(problem_body(400, "malformed-json", "Malformed JSON", detail))
     body = problem_body(422, "invalid-input", "Invalid input", "The request is not valid.")
+    batch = request.url.path.rstrip("/").endswith("/batch")
     # Inputs are not echoed back: they may be huge or hold what the client should not see again.
     body["errors"] = [
         {
-            "loc": _error_location(tuple(error.get("loc", ()))),
+            "loc": _error_location(tuple(error.get("loc", ())), batch=batch),
             "msg": str(error.get("msg", "invalid")),
             "type": str(error.get("type", "value_error")),
         }

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from tests.conftest import count_rows
-from tests.seed import ELTON_JOHN, PHONE_CALL_EVENT
+from tests.seed import ELTON_JOHN, ELTON_JOHN_POST, EVENT_SLUG, PHONE_CALL_EVENT
 
 UNKNOWN_ID = "01a2113d-cecd-7ed6-a95d-9bff68ea7fd8"
 
@@ -75,6 +75,66 @@ EVENT_BAD_BODIES: list[tuple[str, bytes]] = [
 ]
 
 
+def _post_with(**change: Any) -> dict[str, Any]:
+    return {**ELTON_JOHN_POST, **change}
+
+
+def _stance(**change: Any) -> dict[str, Any]:
+    return _post_with(claims=[{"claim": {"text": "Putin phoned Elton John"}, **change}])
+
+
+# Statements whose faults the schema or the resolution of their references must catch.
+STATEMENT_BAD_ITEMS: list[tuple[str, dict[str, Any]]] = [
+    ("text is a number", _post_with(text=42)),
+    ("text is false", _post_with(text=False)),
+    ("text is empty", _post_with(text="")),
+    ("text is huge", _post_with(text="x" * 900_000)),
+    ("text has NUL", _post_with(text="Putin\u0000phoned")),
+    ("said_at is naive", _post_with(said_at="2015-09-14T08:11:00")),
+    ("said_at is a number", _post_with(said_at=1442243460)),
+    ("said_at is missing", {k: v for k, v in ELTON_JOHN_POST.items() if k != "said_at"}),
+    ("precision is unknown", _post_with(said_at_precision="week")),
+    ("medium is unknown", _post_with(medium="tweet")),
+    ("url is not a URL", _post_with(url="instagram")),
+    ("language is not a tag", _post_with(language="English!")),
+    ("speaker is a number", _post_with(speaker=7)),
+    ("speaker is unknown", _post_with(speaker="nobody-at-all")),
+    ("speaker is an empty object", _post_with(speaker={})),
+    ("speaker kind is bad", _post_with(speaker={"name": "Elton John", "kind": "pop star"})),
+    ("event is unknown", _post_with(event="no-such-event")),
+    ("event is an unknown id", _post_with(event=UNKNOWN_ID)),
+    ("event object is empty", _post_with(event={})),
+    (
+        "event object has a naive time",
+        _post_with(event={"title": "x", "occurred_at": "2015-09-14"}),
+    ),
+    ("on_behalf_of is unknown", _post_with(on_behalf_of=UNKNOWN_ID)),
+    ("via is an object", _post_with(via={"source": "tass"})),
+    ("via source is unknown", _post_with(via=[{"source": "no-outlet"}])),
+    (
+        "via published_at is naive",
+        _post_with(via=[{"source": {"name": "TASS"}, "published_at": "2015-09-15T12:00:00"}]),
+    ),
+    ("too many relays", _post_with(via=[{"source": {"name": f"Outlet {n}"}} for n in range(21)])),
+    ("claims is a string", _post_with(claims="Putin phoned")),
+    ("stance is unknown", _stance(stance="agrees")),
+    ("stance is missing", _stance()),
+    ("claim is an unknown id", _post_with(claims=[{"claim": UNKNOWN_ID, "stance": "supports"}])),
+    ("claim is a number", _post_with(claims=[{"claim": 5, "stance": "supports"}])),
+    ("claim text is blank", _post_with(claims=[{"claim": {"text": " ?! "}, "stance": "supports"}])),
+    (
+        "claim named twice",
+        _post_with(
+            claims=[
+                {"claim": {"text": "A call"}, "stance": "supports"},
+                {"claim": {"text": "a call."}, "stance": "refutes"},
+            ]
+        ),
+    ),
+    ("quote is a list", _stance(stance="supports", quote=["x"])),
+]
+
+
 async def _assert_problem(response: Any, label: str) -> None:
     assert 400 <= response.status_code < 500, (label, response.status_code, response.text[:300])
     assert response.headers["content-type"] == "application/problem+json", label
@@ -121,6 +181,53 @@ async def test_bad_bodies_on_every_write_endpoint(
     assert after == before
     assert (await client.get(f"/v1/sources/{source['id']}")).json() == source
     assert (await client.get(f"/v1/events/{event['id']}")).json() == event
+
+
+async def test_bad_statements_claims_and_retractions(client: AsyncClient) -> None:
+    first = await client.post("/v1/statements", json=ELTON_JOHN_POST)
+    assert first.status_code == 201
+    statement_id = first.json()["id"]
+    statement_bodies = [(label, _json(body)) for label, body in STATEMENT_BAD_ITEMS]
+    await _post_catalogue(client, "POST", "/v1/statements", COMMON_BAD_BODIES + statement_bodies)
+    batch_bodies = [
+        (label, _json({"statements": [ELTON_JOHN_POST, body]}))
+        for label, body in STATEMENT_BAD_ITEMS
+    ]
+    batch_bodies += [
+        ("statements is not a list", _json({"statements": {"a": 1}})),
+        ("statements is missing", _json({})),
+        ("too many statements", _json({"statements": [ELTON_JOHN_POST] * 1001})),
+    ]
+    await _post_catalogue(client, "POST", "/v1/statements/batch", COMMON_BAD_BODIES + batch_bodies)
+    for label, body in STATEMENT_BAD_ITEMS:
+        response = await client.post(
+            "/v1/statements/batch", json={"statements": [ELTON_JOHN_POST, body]}
+        )
+        assert response.json()["errors"][0]["loc"][0] == 1, label
+    claim_bodies = [
+        ("text is a number", _json({"text": 3})),
+        ("text is blank", _json({"text": "  "})),
+        ("text has NUL", _json({"text": "a\u0000b"})),
+        ("text is huge", _json({"text": "y" * 900_000})),
+    ]
+    event_slug = EVENT_SLUG
+    await _post_catalogue(
+        client, "POST", f"/v1/events/{event_slug}/claims", COMMON_BAD_BODIES + claim_bodies
+    )
+    retraction_bodies = [
+        ("reason is missing", _json({})),
+        ("reason is a number", _json({"reason": 1})),
+        ("reason is blank", _json({"reason": ""})),
+        ("reason has NUL", _json({"reason": "a\u0000"})),
+    ]
+    await _post_catalogue(
+        client, "DELETE", f"/v1/statements/{statement_id}", COMMON_BAD_BODIES + retraction_bodies
+    )
+    listed = (await client.get("/v1/statements")).json()["items"]
+    assert [item["id"] for item in listed] == [statement_id]
+    assert listed[0]["retracted_at"] is None
+    claims = (await client.get(f"/v1/events/{event_slug}/claims")).json()["items"]
+    assert [claim["text"] for claim in claims] == ["Putin phoned Elton John"]
 
 
 async def _count_in_test(client: AsyncClient, table: str) -> int:

@@ -2,14 +2,16 @@
 
 import pytest
 
+from app.claims.rules import current_sides, status_from_sides
 from app.errors import BadRequest, PreconditionFailed
 from app.etags import etag_of, none_match, require_match
 from app.fields import looks_like_uuid
 from app.ids import new_id
+from app.models import ClaimStatus, StanceKind
 from app.pagination import decode_cursor, encode_cursor
 from app.slugs import derive_slug
 from app.sources.service import unique_aliases
-from app.text import fold, like_pattern
+from app.text import claim_key, fold, like_pattern
 
 
 @pytest.mark.parametrize(
@@ -91,3 +93,43 @@ def test_etags() -> None:
 
 def test_unique_aliases() -> None:
     assert unique_aliases("TASS", ["ТАСС", "tass", "ТАСС ", "ITAR-TASS"]) == ["ТАСС", "ITAR-TASS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Putin phoned Elton John.", "putin phoned elton john"),
+        ("  Putin\u00a0 phoned\tElton\u2003John?!... ", "putin phoned elton john"),
+        ("Putin\u200b phoned Elton John", "putin phoned elton john"),
+        ("ＰＵＴＩＮ phoned", "putin phoned"),
+        ("Путин позвонил Элтону Джону!", "путин позвонил элтону джону"),
+        ("Did Putin call? Yes.", "did putin call? yes"),
+        ("Mr. Putin called", "mr. putin called"),
+        ("?!", ""),
+    ],
+)
+def test_claim_key(text: str, key: str) -> None:
+    assert claim_key(text) == key
+
+
+S, R, Q, N = StanceKind.supports, StanceKind.refutes, StanceKind.questions, StanceKind.neutral
+
+
+@pytest.mark.parametrize(
+    ("sides", "status"),
+    [
+        ([], ClaimStatus.open),
+        ([Q, N], ClaimStatus.open),
+        ([S], ClaimStatus.asserted),
+        ([S, S, N], ClaimStatus.asserted),
+        ([R], ClaimStatus.denied),
+        ([S, R], ClaimStatus.contested),
+    ],
+)
+def test_status_from_sides(sides: list[StanceKind], status: ClaimStatus) -> None:
+    assert status_from_sides(sides) == status
+
+
+def test_current_sides_keep_the_last_taken_side() -> None:
+    stances = [("elton", S), ("kremlin", R), ("elton", N), ("kremlin", S), ("kremlin", Q)]
+    assert current_sides(stances) == {"elton": S, "kremlin": S}

@@ -69,7 +69,8 @@ async def test_seed_story_end_to_end(client: AsyncClient) -> None:
 async def test_references_by_id_slug_and_alias(client: AsyncClient) -> None:
     kremlin = (
         await client.post(
-            "/v1/sources", json={"name": "Kremlin", "kind": "government", "aliases": ["The Kremlin"]}
+            "/v1/sources",
+            json={"name": "Kremlin", "kind": "government", "aliases": ["The Kremlin"]},
         )
     ).json()
     first = await _submit(client, ELTON_JOHN_POST)
@@ -166,7 +167,8 @@ async def test_retraction(client: AsyncClient) -> None:
     assert again.status_code == 409
     assert again.headers["content-type"] == "application/problem+json"
     listed = (await client.get("/v1/statements", params={"event": EVENT_SLUG})).json()["items"]
-    assert [item["id"] for item in listed] != [] and denial["id"] not in {i["id"] for i in listed}
+    assert [item["id"] for item in listed] == [listed[0]["id"]]
+    assert denial["id"] not in {item["id"] for item in listed}
     with_retracted = (
         await client.get("/v1/statements", params={"event": EVENT_SLUG, "include_retracted": True})
     ).json()["items"]

@@ -1,0 +1,145 @@
+"""Batches are all or nothing; Idempotency-Key replays; concurrent submissions never duplicate."""
+
+import asyncio
+import copy
+from typing import Any
+
+from httpx import AsyncClient
+
+from app.config import Settings
+from app.db import Database
+from tests.conftest import client_for, count_rows
+from tests.seed import ELTON_JOHN_POST, EVENT_SLUG, PESKOV_DENIAL
+
+TABLES = ("sources", "events", "claims", "statements", "stances", "relays")
+
+
+def _statements(count: int) -> list[dict[str, Any]]:
+    """`count` statements on the seed event, speakers and claims repeating."""
+    items = []
+    for n in range(count):
+        item = copy.deepcopy(PESKOV_DENIAL if n % 2 else ELTON_JOHN_POST)
+        item["event"] = {"slug": EVENT_SLUG, "title": "Kremlin rejects claim"}
+        item["said_at"] = f"2015-09-{14 + n % 3}T{n % 24:02d}:{n % 60:02d}:00Z"
+        item["text"] = f"{item['text']} ({n})"
+        item["claims"] = [
+            {"claim": {"text": f"Claim number {n % 7}"}, "stance": ("supports", "refutes")[n % 2]}
+        ]
+        items.append(item)
+    return items
+
+
+async def _counts(database: Database) -> dict[str, int]:
+    return {table: await count_rows(database, table) for table in TABLES}
+
+
+async def test_batch_records_in_order_and_items_see_earlier_ones(client: AsyncClient) -> None:
+    first = copy.deepcopy(ELTON_JOHN_POST)
+    first["event"] = {"slug": "new-story", "title": "A story created by the first item"}
+    second = copy.deepcopy(PESKOV_DENIAL)
+    second["event"] = "new-story"
+    second["speaker"] = "elton-john"  # created by the first item, by derived slug
+    response = await client.post("/v1/statements/batch", json={"statements": [first, second]})
+    assert response.status_code == 201, response.text
+    recorded = response.json()["statements"]
+    assert [item["speaker"]["name"] for item in recorded] == ["Elton John", "Elton John"]
+    assert recorded[0]["event_id"] == recorded[1]["event_id"]
+    assert recorded[0]["stances"][0]["claim_id"] == recorded[1]["stances"][0]["claim_id"]
+    claim = (await client.get(f"/v1/claims/{recorded[0]['stances'][0]['claim_id']}")).json()
+    assert claim["status"] == "contested"
+
+
+async def test_bad_1000th_item_writes_nothing(live_client: AsyncClient, database: Database) -> None:
+    await live_client.post("/v1/statements", json=ELTON_JOHN_POST)
+    before = await _counts(database)
+    items = _statements(1000)
+    items[999]["speaker"] = "no-such-source"
+    response = await live_client.post("/v1/statements/batch", json={"statements": items})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == [999, "speaker"]
+    assert await _counts(database) == before
+    items[999]["speaker"] = {"name": "Elton John"}
+    items[999]["said_at"] = "2015-09-15T10:00:00"  # naive: refused by validation
+    invalid = await live_client.post("/v1/statements/batch", json={"statements": items})
+    assert invalid.status_code == 422
+    assert invalid.json()["errors"][0]["loc"] == [999, "said_at"]
+    assert await _counts(database) == before
+
+
+async def test_batch_limits(client: AsyncClient) -> None:
+    too_many = await client.post("/v1/statements/batch", json={"statements": _statements(1001)})
+    assert too_many.status_code == 422
+    empty = await client.post("/v1/statements/batch", json={"statements": []})
+    assert empty.status_code == 422
+
+
+async def test_idempotent_replay(live_client: AsyncClient, database: Database) -> None:
+    headers = {"Idempotency-Key": "seed-story-elton-john-post"}
+    first = await live_client.post("/v1/statements", json=ELTON_JOHN_POST, headers=headers)
+    assert first.status_code == 201
+    counts = await _counts(database)
+    again = await live_client.post("/v1/statements", json=ELTON_JOHN_POST, headers=headers)
+    assert again.status_code == 201
+    assert again.json() == first.json()
+    assert again.headers["location"] == first.headers["location"]
+    assert again.headers["etag"] == first.headers["etag"]
+    assert await _counts(database) == counts
+    other = await live_client.post("/v1/statements", json=PESKOV_DENIAL, headers=headers)
+    assert other.status_code == 422
+    assert other.json()["errors"][0]["loc"] == ["header", "Idempotency-Key"]
+    assert await _counts(database) == counts
+    batch_headers = {"Idempotency-Key": "seed-story-batch"}
+    body = {"statements": [PESKOV_DENIAL]}
+    batch = await live_client.post("/v1/statements/batch", json=body, headers=batch_headers)
+    replay = await live_client.post("/v1/statements/batch", json=body, headers=batch_headers)
+    assert batch.status_code == replay.status_code == 201
+    assert batch.json() == replay.json()
+    assert await count_rows(database, "statements") == 2
+
+
+async def test_concurrent_retries_with_one_key_create_once(
+    live_client: AsyncClient, database: Database
+) -> None:
+    headers = {"Idempotency-Key": "retry-storm"}
+    responses = await asyncio.gather(
+        *(
+            live_client.post(
+                "/v1/statements",
+                json=PESKOV_DENIAL | {"event": {"slug": EVENT_SLUG, "title": "Call"}},
+                headers=headers,
+            )
+            for _ in range(10)
+        )
+    )
+    assert {response.status_code for response in responses} == {201}
+    assert len({response.json()["id"] for response in responses}) == 1
+    assert await count_rows(database, "statements") == 1
+
+
+async def test_fifty_concurrent_submissions_create_one_of_each(
+    live_client: AsyncClient, database: Database, settings: Settings
+) -> None:
+    """Two app instances, each with its own connection pool, like two servers behind a balancer."""
+    body = {
+        "event": {"slug": "concurrent-story", "title": "Concurrent story"},
+        "speaker": {"name": "Dmitry Peskov", "kind": "person"},
+        "on_behalf_of": {"name": "Kremlin", "kind": "government"},
+        "via": [{"source": {"name": "TASS", "kind": "outlet"}}],
+        "text": "President Putin did not have a telephone conversation with Sir Elton John.",
+        "said_at": "2015-09-15T09:00:00+03:00",
+        "claims": [{"claim": {"text": "Putin phoned Elton John"}, "stance": "refutes"}],
+    }
+    other_instance = Database.from_settings(settings)
+    try:
+        async with client_for(settings, other_instance) as other_client:
+            clients = [live_client, other_client]
+            responses = await asyncio.gather(
+                *(clients[n % 2].post("/v1/statements", json=body) for n in range(50))
+            )
+    finally:
+        await other_instance.dispose()
+    assert [response.status_code for response in responses] == [201] * 50
+    assert await count_rows(database, "statements") == 50
+    assert await count_rows(database, "events") == 1
+    assert await count_rows(database, "sources") == 3
+    assert await count_rows(database, "claims") == 1
