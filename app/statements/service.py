@@ -13,7 +13,7 @@ from app.events import service as event_service
 from app.events.schemas import InlineEvent
 from app.fields import looks_like_uuid
 from app.ids import new_id
-from app.models import Claim, Relay, Source, Stance, Statement
+from app.models import Claim, Event, Relay, Source, Stance, Statement
 from app.slugs import derive_slug, slug_lock_key
 from app.sources import service as source_service
 from app.sources.schemas import SourceCreate
@@ -52,6 +52,13 @@ class _Resolver:
         self.session = session
         self.sources: dict[str, Source] = {}
         self.claims: dict[tuple[uuid.UUID, str], Claim] = {}
+        self.events: dict[str, Event] = {}
+
+    async def event(self, ref: str | InlineEvent, loc: Loc) -> Event:
+        memo = ref if isinstance(ref, str) else "slug:" + event_service.inline_event_slug(ref)
+        if memo not in self.events:
+            self.events[memo] = await event_service.resolve(session=self.session, ref=ref, loc=loc)
+        return self.events[memo]
 
     async def source(self, ref: str | SourceCreate, loc: Loc) -> Source:
         memo = ref if isinstance(ref, str) else "name:" + fold(ref.name)
@@ -82,7 +89,7 @@ async def _record(
     resolver: _Resolver, data: StatementCreate, loc: Loc
 ) -> tuple[Statement, list[uuid.UUID]]:
     session = resolver.session
-    event = await event_service.resolve(session=session, ref=data.event, loc=[*loc, "event"])
+    event = await resolver.event(data.event, [*loc, "event"])
     speaker = await resolver.source(data.speaker, [*loc, "speaker"])
     on_behalf_of = (
         await resolver.source(data.on_behalf_of, [*loc, "on_behalf_of"])
