@@ -1,6 +1,7 @@
 """Rules of claim status that need no database."""
 
 from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from app.models import ClaimStatus, StanceKind
@@ -34,3 +35,46 @@ def current_sides(stances: Iterable[tuple[PartyT, StanceKind]]) -> dict[PartyT, 
         if stance in TAKEN_SIDES:
             sides[party] = stance
     return sides
+
+
+@dataclass(frozen=True)
+class StanceInTimeline:
+    """A stance on one claim, as the timeline replays it."""
+
+    party: Hashable
+    stance: StanceKind
+    retracted: bool
+
+
+@dataclass(frozen=True)
+class Derived:
+    """The values a stance carries in the timeline."""
+
+    first_mention: bool
+    reversal: bool
+    status_after: ClaimStatus
+
+
+def replay(stances: Iterable[StanceInTimeline]) -> tuple[list[Derived], ClaimStatus]:
+    """The derived values of each stance on one claim, in timeline order, and the final status.
+
+    A retracted stance takes part in nothing: it is no first mention and no reversal, and its
+    `status_after` is the status just before it.
+    """
+    sides: dict[Hashable, StanceKind] = {}
+    status = ClaimStatus.open
+    mentioned = False
+    derived = []
+    for item in stances:
+        if item.retracted:
+            derived.append(Derived(first_mention=False, reversal=False, status_after=status))
+            continue
+        first_mention = not mentioned
+        mentioned = True
+        before = sides.get(item.party)
+        reversal = item.stance in TAKEN_SIDES and before is not None and before != item.stance
+        if item.stance in TAKEN_SIDES:
+            sides[item.party] = item.stance
+        status = status_from_sides(sides.values())
+        derived.append(Derived(first_mention=first_mention, reversal=reversal, status_after=status))
+    return derived, status

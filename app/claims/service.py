@@ -3,18 +3,19 @@
 import hashlib
 import uuid
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.claims.rules import current_sides, status_from_sides
+from app.claims.rules import StanceInTimeline, replay
 from app.db import utcnow
 from app.errors import Conflict, NotFound
 from app.fields import looks_like_uuid
 from app.ids import new_id
-from app.models import Claim, ClaimStatus, Stance, StanceKind, Statement
+from app.models import Claim, ClaimStatus, Stance, Statement
 from app.pagination import PageRequest, fetch_page
 from app.text import claim_key
 
@@ -90,31 +91,67 @@ async def search(
     return await fetch_page(session, statement, key=Claim.id, kind="claims", page=page)
 
 
-async def refresh_statuses(*, session: AsyncSession, claim_ids: Iterable[uuid.UUID]) -> None:
-    """Recompute the status of these claims from the statements that are not retracted.
+async def refresh_derived(*, session: AsyncSession, claim_ids: Iterable[uuid.UUID]) -> int:
+    """Recompute the derived values of these claims' stances and their statuses; return how many
+    stance rows and claims had to change.
 
-    Claims are locked in id order first: a concurrent writer waits, then sees this one's rows.
+    Claims are locked in id order first: a concurrent writer to the same claim waits, then
+    replays with this one's rows in view, so no derived value is left stale.
     """
     ids = sorted(set(claim_ids))
     if not ids:
-        return
-    claims = (
-        await session.scalars(
+        return 0
+    claims = {
+        claim.id: claim
+        for claim in await session.scalars(
             select(Claim).where(Claim.id.in_(ids)).order_by(Claim.id).with_for_update()
         )
-    ).all()
-    rows = await session.execute(
-        select(Stance.claim_id, Statement.party_id, Stance.stance)
-        .join(Statement, Statement.id == Stance.statement_id)
-        .where(Stance.claim_id.in_(ids), Statement.retracted_at.is_(None))
-        .order_by(Statement.said_at, Statement.id)
-    )
-    by_claim: dict[uuid.UUID, list[tuple[uuid.UUID, StanceKind]]] = {
-        claim_id: [] for claim_id in ids
     }
-    for claim_id, party_id, stance in rows:
-        by_claim[claim_id].append((party_id, stance))
-    for claim in claims:
-        sides = current_sides(by_claim[claim.id])
-        claim.status = status_from_sides(sides.values())
+    rows = (
+        await session.execute(
+            select(
+                Stance.claim_id,
+                Stance.statement_id,
+                Statement.party_id,
+                Stance.stance,
+                Statement.retracted_at.is_not(None),
+                Stance.first_mention,
+                Stance.reversal,
+                Stance.status_after,
+            )
+            .join(Statement, Statement.id == Stance.statement_id)
+            .where(Stance.claim_id.in_(ids))
+            .order_by(Stance.claim_id, Statement.said_at, Statement.id)
+        )
+    ).all()
+    timelines: dict[uuid.UUID, list[Any]] = {claim_id: [] for claim_id in ids}
+    for row in rows:
+        timelines[row[0]].append(row)
+    changes: list[dict[str, Any]] = []
+    fixed = 0
+    for claim_id, timeline in timelines.items():
+        derived, status = replay(
+            StanceInTimeline(party=row[2], stance=row[3], retracted=row[4]) for row in timeline
+        )
+        for row, values in zip(timeline, derived, strict=True):
+            if (row[5], row[6], row[7]) != (
+                values.first_mention,
+                values.reversal,
+                values.status_after,
+            ):
+                changes.append(
+                    {
+                        "statement_id": row[1],
+                        "claim_id": claim_id,
+                        "first_mention": values.first_mention,
+                        "reversal": values.reversal,
+                        "status_after": values.status_after,
+                    }
+                )
+        if claims[claim_id].status != status:
+            claims[claim_id].status = status
+            fixed += 1
+    if changes:
+        await session.execute(update(Stance), changes)
     await session.flush()
+    return fixed + len(changes)

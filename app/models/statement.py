@@ -4,11 +4,12 @@ import enum
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import Base, UTCDateTime, enum_column
 from app.ids import new_id
+from app.models.claim import ClaimStatus
 
 
 class Precision(enum.StrEnum):
@@ -94,3 +95,7 @@ class Stance(Base):
     position: Mapped[int] = mapped_column(Integer)
     stance: Mapped[StanceKind] = mapped_column(enum_column(StanceKind, "stance"))
     quote: Mapped[str | None] = mapped_column(Text)
+    # Derived from the claim's timeline, kept with the data so reads need not replay it.
+    first_mention: Mapped[bool] = mapped_column(Boolean)
+    reversal: Mapped[bool] = mapped_column(Boolean)
+    status_after: Mapped[ClaimStatus] = mapped_column(enum_column(ClaimStatus, "status_after"))

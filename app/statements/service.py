@@ -13,7 +13,7 @@ from app.events import service as event_service
 from app.events.schemas import InlineEvent
 from app.fields import looks_like_uuid
 from app.ids import new_id
-from app.models import Claim, Event, Relay, Source, Stance, Statement
+from app.models import Claim, ClaimStatus, Event, Relay, Source, Stance, Statement
 from app.slugs import derive_slug, slug_lock_key
 from app.sources import service as source_service
 from app.sources.schemas import SourceCreate
@@ -141,6 +141,10 @@ async def _record(
             position=position,
             stance=stance.stance,
             quote=stance.quote,
+            # Placeholders: refresh_derived replays the claim once everything is recorded.
+            first_mention=False,
+            reversal=False,
+            status_after=ClaimStatus.open,
         )
         for position, (claim, stance) in enumerate(zip(claims, data.claims, strict=True))
     )
@@ -160,7 +164,7 @@ async def submit(
         statement, claim_ids = await _record(resolver, item, loc)
         recorded.append(statement)
         touched.update(claim_ids)
-    await claim_service.refresh_statuses(session=session, claim_ids=touched)
+    await claim_service.refresh_derived(session=session, claim_ids=touched)
     return recorded
 
 
@@ -187,5 +191,5 @@ async def retract(*, session: AsyncSession, ref: str, reason: str) -> Statement:
     claim_ids = (
         await session.scalars(select(Stance.claim_id).where(Stance.statement_id == locked.id))
     ).all()
-    await claim_service.refresh_statuses(session=session, claim_ids=claim_ids)
+    await claim_service.refresh_derived(session=session, claim_ids=claim_ids)
     return locked
