@@ -10,6 +10,7 @@ from fastapi.routing import APIRoute
 
 from app.body_limit import BodyLimitMiddleware
 from app.claims.router import router as claims_router
+from app.comparisons.router import router as comparisons_router
 from app.config import Settings, get_settings
 from app.db import Database
 from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
@@ -17,6 +18,7 @@ from app.events.router import router as events_router
 from app.health.router import router as health_router
 from app.sources.router import router as sources_router
 from app.statements.router import router as statements_router
+from app.timelines.router import router as timelines_router
 
 API_DESCRIPTION = """\
 Claimline tracks who claimed what about a news event, when, and who contradicts whom.
@@ -79,6 +81,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 "description": "Who said what, when, through whom, taking which stances. "
                 "Immutable once recorded; a correction is a new statement plus a retraction.",
             },
+            {
+                "name": "views",
+                "description": "The claim timeline and the comparison of sources, derived from "
+                "the statements that are not retracted.",
+            },
             {"name": "health", "description": "Probes for balancers and orchestrators."},
         ],
     )
@@ -88,7 +95,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         batch_limit=settings.max_batch_body_bytes,
     )
     install_error_handlers(app)
-    routers = [sources_router, events_router, claims_router, statements_router, health_router]
+    routers = [
+        sources_router,
+        events_router,
+        claims_router,
+        statements_router,
+        timelines_router,
+        comparisons_router,
+        health_router,
+    ]
     for router in routers:
         app.include_router(router)
     app.state.route_methods = [

@@ -43,21 +43,36 @@ def page_request(
 PageDep = Annotated[PageRequest, Depends(page_request)]
 
 
-def encode_cursor(kind: str, after: uuid.UUID) -> str:
-    """An opaque cursor pointing just past `after` in a list of `kind`."""
-    raw = json.dumps({"k": kind, "a": after.hex}, separators=(",", ":")).encode()
+def encode_cursor(kind: str, position: list[str]) -> str:
+    """An opaque cursor pointing just past `position` in a list of `kind`."""
+    raw = json.dumps({"k": kind, "p": position}, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(kind: str, cursor: str) -> uuid.UUID:
-    """The id a cursor points past; a 400 if it is not one of this list's cursors."""
+def decode_cursor(kind: str, cursor: str, size: int) -> list[str]:
+    """The position a cursor points past; a 400 if it is not one of this list's cursors."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         payload = json.loads(raw)
-        if not isinstance(payload, dict) or payload.get("k") != kind:
+        position = payload["p"]
+        if (
+            payload.get("k") != kind
+            or not isinstance(position, list)
+            or len(position) != size
+            or not all(isinstance(part, str) for part in position)
+        ):
             raise ValueError(kind)
-        return uuid.UUID(hex=str(payload["a"]))
+        return position
     except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise BadRequest(f"The cursor is not a cursor of this {kind} list.") from None
+
+
+def decode_id_cursor(kind: str, cursor: str) -> uuid.UUID:
+    """The id an id-keyed cursor points past."""
+    [value] = decode_cursor(kind, cursor, 1)
+    try:
+        return uuid.UUID(hex=value)
+    except ValueError:
         raise BadRequest(f"The cursor is not a cursor of this {kind} list.") from None
 
 
@@ -71,10 +86,10 @@ async def fetch_page(
 ) -> tuple[list[T], str | None]:
     """One page of `statement` in ascending `key` order, and the cursor of the next page."""
     if page.cursor is not None:
-        statement = statement.where(key > decode_cursor(kind, page.cursor))
+        statement = statement.where(key > decode_id_cursor(kind, page.cursor))
     statement = statement.order_by(key).limit(page.limit + 1)
     rows: list[Any] = list((await session.scalars(statement)).all())
     if len(rows) <= page.limit:
         return rows, None
     rows = rows[: page.limit]
-    return rows, encode_cursor(kind, getattr(rows[-1], key.key))
+    return rows, encode_cursor(kind, [getattr(rows[-1], key.key).hex])

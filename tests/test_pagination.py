@@ -1,6 +1,7 @@
 """Keyset pagination: limits, cursors, and paging while others insert."""
 
 import asyncio
+import uuid
 
 from httpx import AsyncClient
 
@@ -51,7 +52,7 @@ async def test_default_and_bounds_of_limit(client: AsyncClient) -> None:
 
 async def test_bad_or_foreign_cursor_is_400(client: AsyncClient) -> None:
     await client.post("/v1/sources", json=ELTON_JOHN)
-    event_cursor = encode_cursor("events", __import__("uuid").uuid4())
+    event_cursor = encode_cursor("events", [uuid.uuid4().hex])
     for cursor in ["garbage", "e30", event_cursor, "!!!!", "eyJrIjoic291cmNlcyIsImEiOjF9"]:
         response = await client.get("/v1/sources", params={"cursor": cursor})
         assert response.status_code == 400, cursor

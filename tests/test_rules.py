@@ -8,7 +8,7 @@ from app.etags import etag_of, none_match, require_match
 from app.fields import looks_like_uuid
 from app.ids import new_id
 from app.models import ClaimStatus, StanceKind
-from app.pagination import decode_cursor, encode_cursor
+from app.pagination import decode_cursor, decode_id_cursor, encode_cursor
 from app.slugs import derive_slug
 from app.sources.service import unique_aliases
 from app.text import claim_key, fold, like_pattern
@@ -69,12 +69,16 @@ def test_ids_are_uuid7_and_increase() -> None:
 
 def test_cursor_round_trip_and_refusals() -> None:
     value = new_id()
-    assert decode_cursor("sources", encode_cursor("sources", value)) == value
+    assert decode_id_cursor("sources", encode_cursor("sources", [value.hex])) == value
     with pytest.raises(BadRequest):
-        decode_cursor("events", encode_cursor("sources", value))
+        decode_id_cursor("events", encode_cursor("sources", [value.hex]))
+    with pytest.raises(BadRequest):
+        decode_id_cursor("sources", encode_cursor("sources", ["not-hex"]))
+    with pytest.raises(BadRequest):
+        decode_cursor("timeline", encode_cursor("timeline", ["a"]), 2)
     for bad in ["", "x", "bm90IGpzb24", "eyJrIjoic291cmNlcyJ9"]:
         with pytest.raises(BadRequest):
-            decode_cursor("sources", bad)
+            decode_id_cursor("sources", bad)
 
 
 def test_etags() -> None:

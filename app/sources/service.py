@@ -125,3 +125,11 @@ async def resolve(*, session: AsyncSession, ref: str | SourceCreate, loc: Loc) -
         .limit(1)
     )
     return existing or await create(session=session, data=ref)
+
+
+async def get_for_filter(*, session: AsyncSession, ref: str, loc: Loc) -> Source:
+    """The source a query parameter names by id or slug; a 422 at `loc` when there is none."""
+    found = await find_by_ref(session, Source, ref)
+    if found is None:
+        raise InvalidInput(f"There is no source with id or slug {ref!r}.", loc=loc)
+    return found

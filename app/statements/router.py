@@ -6,14 +6,13 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.claims import service as claim_service
 from app.deps import IfNoneMatch, PageDep, ReadSessionDep, SessionDep
-from app.errors import InvalidInput, problem_responses
+from app.errors import problem_responses
 from app.etags import etag_of_body, none_match
 from app.events import service as event_service
 from app.fields import QueryText
 from app.idempotency import IdempotencyKey, respond
-from app.models import Source
 from app.routing import CommittingRoute
-from app.slugs import find_by_ref
+from app.sources import service as source_service
 from app.statements import queries as statement_queries
 from app.statements import service as statement_service
 from app.statements.schemas import (
@@ -115,9 +114,9 @@ async def list_statements(
         found_event = await event_service.get(session=session, ref=event)
         event_id = found_event.id
     if speaker is not None:
-        source = await find_by_ref(session, Source, speaker)
-        if source is None:
-            raise InvalidInput(f"There is no source {speaker!r}.", loc=["query", "speaker"])
+        source = await source_service.get_for_filter(
+            session=session, ref=speaker, loc=["query", "speaker"]
+        )
         speaker_id = source.id
     if claim is not None:
         claim_id = (await claim_service.get(session=session, ref=claim)).id

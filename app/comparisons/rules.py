@@ -1,0 +1,53 @@
+"""Rules of the comparison that need no database: positions, sides and agreement."""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from app.claims.rules import TAKEN_SIDES
+from app.models import StanceKind
+
+
+@dataclass
+class Position:
+    """A party's standing on one claim, folded from its stances in timeline order."""
+
+    stance: StanceKind
+    statement_id: uuid.UUID
+    since: datetime
+    side: StanceKind | None = None
+    side_statement_id: uuid.UUID | None = None
+    side_since: datetime | None = None
+    sides_taken: set[StanceKind] = field(default_factory=set)
+
+    @classmethod
+    def first(cls, stance: StanceKind, statement_id: uuid.UUID, said_at: datetime) -> "Position":
+        """The position a party's first stance on a claim sets."""
+        position = cls(stance=stance, statement_id=statement_id, since=said_at)
+        position._take_side(stance, statement_id, said_at)
+        return position
+
+    def update(self, stance: StanceKind, statement_id: uuid.UUID, said_at: datetime) -> None:
+        """Fold in a later stance; a repeat of the same stance or side moves nothing."""
+        if stance != self.stance:
+            self.stance, self.statement_id, self.since = stance, statement_id, said_at
+        self._take_side(stance, statement_id, said_at)
+
+    def _take_side(self, stance: StanceKind, statement_id: uuid.UUID, said_at: datetime) -> None:
+        if stance in TAKEN_SIDES and stance != self.side:
+            self.side, self.side_statement_id, self.side_since = stance, statement_id, said_at
+            self.sides_taken.add(stance)
+
+    @property
+    def changed(self) -> bool:
+        """Whether the party has taken both sides of the claim at some point."""
+        return self.sides_taken == TAKEN_SIDES
+
+
+def agreement(
+    sides_a: dict[uuid.UUID, StanceKind], sides_b: dict[uuid.UUID, StanceKind]
+) -> tuple[int, int, int]:
+    """(shared, agree, disagree) over the claims on which both parties have a side."""
+    shared = sides_a.keys() & sides_b.keys()
+    agree = sum(1 for claim in shared if sides_a[claim] == sides_b[claim])
+    return len(shared), agree, len(shared) - agree

@@ -1,0 +1,72 @@
+"""HTTP route for the claim timeline."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.claims import service as claim_service
+from app.deps import PageDep, ReadSessionDep
+from app.errors import problem_responses
+from app.events import service as event_service
+from app.events.schemas import EventOut
+from app.fields import TimestampIn
+from app.models import StanceKind
+from app.routing import CommittingRoute
+from app.sources import service as source_service
+from app.timelines import queries as timeline_queries
+from app.timelines.schemas import Order, Timeline
+
+router = APIRouter(tags=["views"], route_class=CommittingRoute)
+
+
+@router.get(
+    "/v1/events/{event}/timeline",
+    summary="The claim timeline of an event",
+    responses=problem_responses(400, 404, 422),
+)
+async def read_timeline(
+    event: str,
+    session: ReadSessionDep,
+    page: PageDep,
+    order: Annotated[Order, Query(description="`desc` is the exact reverse of `asc`.")] = Order.asc,
+    since: Annotated[TimestampIn | None, Query(description="Said at or after.")] = None,
+    until: Annotated[TimestampIn | None, Query(description="Said at or before.")] = None,
+    speaker: Annotated[
+        str | None, Query(max_length=100, description="Source id or slug: speaker or party.")
+    ] = None,
+    claim: Annotated[
+        str | None, Query(max_length=100, description="Items with a stance on this claim.")
+    ] = None,
+    stance: Annotated[StanceKind | None, Query(description="Items with this stance.")] = None,
+    include_retracted: Annotated[
+        bool, Query(description="Also show retracted statements (they count for nothing).")
+    ] = False,
+) -> Timeline:
+    """The event's non-retracted statements in timeline order (`said_at`, then recording order),
+    each with its party and, per stance, `first_mention` (no earlier statement took a stance on
+    the claim), `reversal` (the party's side just before was the opposite one) and `status_after`
+    (from every party's latest taken side: none `open`, only supports `asserted`, only refutes
+    `denied`, both `contested`). Filters choose which items are shown; they never change these
+    values."""
+    found = await event_service.get(session=session, ref=event)
+    speaker_id = claim_id = None
+    if speaker is not None:
+        source = await source_service.get_for_filter(
+            session=session, ref=speaker, loc=["query", "speaker"]
+        )
+        speaker_id = source.id
+    if claim is not None:
+        claim_id = (await claim_service.get(session=session, ref=claim)).id
+    items, next_cursor = await timeline_queries.timeline(
+        session=session,
+        event=found,
+        order=order,
+        since=since,
+        until=until,
+        speaker_id=speaker_id,
+        claim_id=claim_id,
+        stance=stance,
+        include_retracted=include_retracted,
+        page=page,
+    )
+    return Timeline(event=EventOut.model_validate(found), items=items, next_cursor=next_cursor)
