@@ -1,4 +1,4 @@
-"""The `claimline` command: serve, migrate, openapi."""
+"""The `claimline` command: serve, migrate, rebuild-views, openapi."""
 
 import argparse
 import asyncio
@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from pydantic import ValidationError
+from sqlalchemy import select
 
 from app.config import Settings, describe_settings_error, get_settings
 
@@ -57,6 +58,42 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> None:
     )
 
 
+def _rebuild_views(settings: Settings, event_ref: str | None) -> None:
+    from app.claims import service as claim_service
+    from app.db import Database
+    from app.errors import NotFound
+    from app.events import service as event_service
+    from app.models import Claim
+
+    async def run() -> tuple[int, int]:
+        database = Database.from_settings(settings)
+        try:
+            async with database.write_sessions() as session:
+                query = select(Claim.id).order_by(Claim.id)
+                if event_ref is not None:
+                    event = await event_service.get(session=session, ref=event_ref)
+                    query = query.where(Claim.event_id == event.id)
+                claim_ids = list((await session.scalars(query)).all())
+                fixed = 0
+                for start in range(0, len(claim_ids), 100):
+                    fixed += await claim_service.refresh_derived(
+                        session=session, claim_ids=claim_ids[start : start + 100]
+                    )
+                    done = min(start + 100, len(claim_ids))
+                    print(f"claimline: {done}/{len(claim_ids)} claims replayed", file=sys.stderr)
+                await session.commit()
+                return len(claim_ids), fixed
+        finally:
+            await database.dispose()
+
+    try:
+        claims, fixed = asyncio.run(run())
+    except NotFound as error:
+        print(f"claimline: {error.detail}", file=sys.stderr)
+        raise SystemExit(1) from None
+    print(f"rebuilt the views of {claims} claims: {fixed} derived values fixed")
+
+
 def _openapi(output: Path | None) -> None:
     from app.main import create_app
 
@@ -77,6 +114,10 @@ def main(argv: list[str] | None = None) -> None:
     serve.add_argument("--port", type=int)
     migrate = commands.add_parser("migrate", help="migrate the database (to head by default)")
     migrate.add_argument("revision", nargs="?", default="head")
+    rebuild = commands.add_parser(
+        "rebuild-views", help="recompute every derived value and report how many were wrong"
+    )
+    rebuild.add_argument("--event", help="only this event (id or slug)")
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--output", type=Path)
     args = parser.parse_args(argv)
@@ -91,6 +132,8 @@ def main(argv: list[str] | None = None) -> None:
     settings = _settings_or_exit()
     if args.command == "migrate":
         _migrate(settings, args.revision)
+    elif args.command == "rebuild-views":
+        _rebuild_views(settings, args.event)
     elif args.command == "serve":
         _serve(settings, args.host, args.port)
 
