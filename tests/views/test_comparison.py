@@ -155,6 +155,5 @@ async def test_positions_since_changed_and_sides(client: AsyncClient) -> None:
 
 
 def view_name(view: Any, source_id: str) -> str:
-    return next(
-        p["source"]["name"].casefold() for p in view["parties"] if p["source"]["id"] == source_id
-    )
+    names = {p["source"]["id"]: p["source"]["name"].casefold() for p in view["parties"]}
+    return str(names[source_id])

@@ -1,5 +1,7 @@
 """The claim timeline, on both stores."""
 
+from typing import Any
+
 from httpx import AsyncClient
 
 from tests.seed import ELTON_JOHN_POST, EVENT_SLUG, PESKOV_DENIAL, PHONE_CALL_CLAIM
@@ -70,7 +72,7 @@ async def test_retraction_turns_contested_back_into_asserted(client: AsyncClient
     assert len(await timeline_of_seed(client)) == 1
 
 
-async def timeline_of_seed(client: AsyncClient, **params: object) -> list[dict[str, object]]:
+async def timeline_of_seed(client: AsyncClient, **params: Any) -> list[dict[str, Any]]:
     response = await client.get(f"/v1/events/{EVENT_SLUG}/timeline", params=params)
     assert response.status_code == 200
     return list(response.json()["items"])
@@ -127,7 +129,7 @@ async def test_filters_choose_items_but_never_change_values(client: AsyncClient)
     everything = await timeline(client)
     by_id = {item["statement"]["id"]: item for item in everything}
 
-    async def shown(**params: object) -> list[str]:
+    async def shown(**params: Any) -> list[str]:
         items = await timeline(client, **params)
         for item in items:
             assert item == by_id[item["statement"]["id"]]
