@@ -153,14 +153,15 @@ async def test_filters_choose_items_but_never_change_values(client: AsyncClient)
 async def test_bad_timeline_parameters(client: AsyncClient) -> None:
     await submit(client, statement("Elton John", "2015-09-14T10:00:00Z", (CALL, "supports")))
     path = f"/v1/events/{EVENT['slug']}/timeline"
-    for params in [
+    bad: list[dict[str, str | int]] = [
         {"since": "2015-09-14T10:00:00"},
         {"until": "yesterday"},
         {"order": "up"},
         {"stance": "agrees"},
         {"speaker": "nobody"},
         {"limit": 0},
-    ]:
+    ]
+    for params in bad:
         response = await client.get(path, params=params)
         assert response.status_code == 422, params
         assert response.headers["content-type"] == "application/problem+json"
