@@ -1,0 +1,145 @@
+"""Random stories, submitted in random order with random retractions: every derived value the
+service keeps equals a from-scratch recomputation written naively here, on both stores."""
+
+import itertools
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from httpx import AsyncClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from app.claims import service as claim_service
+from app.db import Database
+from app.models import Claim
+
+PARTIES = ["Elton John", "Kremlin", "TASS", "BBC"]
+CLAIMS = ["Putin phoned Elton John", "Putin will meet Elton John", "The call was a prank"]
+STANCES = ["supports", "refutes", "questions", "neutral"]
+_story_numbers = itertools.count()
+
+
+@dataclass
+class Said:
+    """A statement as the naive model sees it."""
+
+    order: int
+    minute: int
+    party: str
+    stances: dict[str, str]
+    retracted: bool = False
+    id: str = ""
+    derived: dict[str, tuple[bool, bool, str]] = field(default_factory=dict)
+
+
+submission = st.tuples(
+    st.sampled_from(PARTIES),
+    st.booleans(),
+    st.integers(min_value=0, max_value=5),
+    st.dictionaries(st.sampled_from(CLAIMS), st.sampled_from(STANCES), max_size=3),
+)
+operation = st.one_of(
+    submission.map(lambda values: ("say", values)),
+    st.integers(min_value=0, max_value=11).map(lambda target: ("retract", target)),
+)
+
+
+def _status(sides: dict[str, str]) -> str:
+    values = set(sides.values())
+    if values == {"supports", "refutes"}:
+        return "contested"
+    return {"supports": "asserted", "refutes": "denied"}.get(next(iter(values), ""), "open")
+
+
+def expected_values(said: list[Said]) -> dict[str, str]:
+    """Fill each statement's expected derived values; return each claim's expected status."""
+    statuses = {}
+    timeline = sorted(said, key=lambda item: (item.minute, item.order))
+    for claim in CLAIMS:
+        sides: dict[str, str] = {}
+        mentioned = False
+        for item in timeline:
+            if claim not in item.stances:
+                continue
+            stance = item.stances[claim]
+            if item.retracted:
+                item.derived[claim] = (False, False, _status(sides))
+                continue
+            before = sides.get(item.party)
+            reversal = stance in ("supports", "refutes") and before not in (None, stance)
+            if stance in ("supports", "refutes"):
+                sides[item.party] = stance
+            item.derived[claim] = (not mentioned, reversal, _status(sides))
+            mentioned = True
+        statuses[claim] = _status(sides)
+    return statuses
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(operations=st.lists(operation, min_size=1, max_size=12))
+async def test_random_stories_match_a_naive_recomputation(
+    client: AsyncClient, test_database: Database, operations: list[tuple[str, Any]]
+) -> None:
+    slug = f"random-story-{next(_story_numbers)}"
+    said: list[Said] = []
+    for kind, values in operations:
+        if kind == "retract":
+            if values < len(said) and not said[values].retracted:
+                target = said[values]
+                response = await client.request(
+                    "DELETE", f"/v1/statements/{target.id}", json={"reason": "Random retraction."}
+                )
+                assert response.status_code == 200, response.text
+                target.retracted = True
+            continue
+        party, by_spokesperson, minute, stances = values
+        body: dict[str, Any] = {
+            "event": {"slug": slug, "title": "A random story"},
+            "speaker": {"name": f"Spokesperson of {party}" if by_spokesperson else party},
+            "text": f"Statement {len(said)}",
+            "said_at": f"2015-09-14T10:{minute:02d}:00Z",
+            "claims": [{"claim": {"text": text}, "stance": s} for text, s in stances.items()],
+        }
+        if by_spokesperson:
+            body["on_behalf_of"] = {"name": party}
+        response = await client.post("/v1/statements", json=body)
+        assert response.status_code == 201, response.text
+        said.append(Said(len(said), minute, party, stances, id=response.json()["id"]))
+    if not said:
+        return
+    statuses = expected_values(said)
+
+    response = await client.get(
+        f"/v1/events/{slug}/timeline", params={"include_retracted": "true", "limit": 200}
+    )
+    items = response.json()["items"]
+    assert [item["statement"]["id"] for item in items] == [
+        item.id for item in sorted(said, key=lambda item: (item.minute, item.order))
+    ]
+    by_id = {item.id: item for item in said}
+    for item in items:
+        expected = by_id[item["statement"]["id"]]
+        assert item["party"]["name"] == expected.party
+        for stance in item["stances"]:
+            shown = (stance["first_mention"], stance["reversal"], stance["status_after"])
+            assert shown == expected.derived[stance["claim_text"]], (stance, expected)
+    claims = (await client.get(f"/v1/events/{slug}/claims")).json()["items"]
+    assert {claim["text"]: claim["status"] for claim in claims} == {
+        claim["text"]: statuses[claim["text"]] for claim in claims
+    }
+    compared = (await client.get(f"/v1/events/{slug}/comparison")).json()
+    assert {claim["text"]: claim["status"] for claim in compared["claims"]} == {
+        claim["text"]: claim["status"] for claim in claims
+    }
+    async with test_database.write_sessions() as session:
+        event_claims = await session.scalars(
+            select(Claim.id).where(Claim.id.in_([uuid.UUID(claim["id"]) for claim in claims]))
+        )
+        fixed = await claim_service.refresh_derived(session=session, claim_ids=event_claims.all())
+    assert fixed == 0
