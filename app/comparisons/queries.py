@@ -3,10 +3,10 @@
 import itertools
 import uuid
 from collections import defaultdict
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, String, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.claims.rules import status_from_sides
@@ -24,6 +24,27 @@ from app.comparisons.schemas import (
 from app.events.schemas import EventOut
 from app.models import Claim, ClaimStatus, Event, Relay, Source, Stance, StanceKind, Statement
 from app.sources.schemas import SourceSummary
+
+
+def raw(column: Any) -> Any:
+    """A column read as the driver returns it: no UUID, enum or timestamp objects built per row.
+
+    The comparison folds tens of thousands of rows but shows only a few hundred values; those are
+    converted on the way out (`_uuid`, `_instant`).
+    """
+    return type_coerce(column, String)
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    return value if type(value) is uuid.UUID else uuid.UUID(str(value))
+
+
+def _instant(value: Any) -> datetime:
+    if isinstance(value, str):  # SQLite keeps UTC instants as text
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    assert isinstance(value, datetime)
+    return value.astimezone(UTC)
+
 
 SelectT = TypeVar("SelectT", bound=Select[*tuple[Any, ...]])
 
@@ -53,15 +74,19 @@ async def compare(
     """Parties, relays, positions per claim, agreement and contradictions of kept statements."""
     statements = (
         await session.execute(
-            _kept(select(Statement.id, Statement.party_id), event.id, as_of, parties)
+            _kept(select(raw(Statement.id), raw(Statement.party_id)), event.id, as_of, parties)
         )
     ).all()
     stances = (
         await session.execute(
             _kept(
-                select(Stance.claim_id, Statement.party_id, Stance.stance, Stance.statement_id)
-                .add_columns(Statement.said_at)
-                .join(Statement, Statement.id == Stance.statement_id),
+                select(
+                    raw(Stance.claim_id),
+                    raw(Statement.party_id),
+                    raw(Stance.stance),
+                    raw(Stance.statement_id),
+                    raw(Statement.said_at),
+                ).join(Statement, Statement.id == Stance.statement_id),
                 event.id,
                 as_of,
                 parties,
@@ -71,7 +96,7 @@ async def compare(
     relays = (
         await session.execute(
             _kept(
-                select(Relay.source_id, Statement.id, Statement.party_id).join(
+                select(raw(Relay.source_id), raw(Statement.id), raw(Statement.party_id)).join(
                     Statement, Statement.id == Relay.statement_id
                 ),
                 event.id,
@@ -82,43 +107,46 @@ async def compare(
     ).all()
     claims = (
         await session.execute(
-            select(Claim.id, Claim.text).where(Claim.event_id == event.id).order_by(Claim.id)
+            select(raw(Claim.id), Claim.text).where(Claim.event_id == event.id).order_by(Claim.id)
         )
     ).all()
 
-    statement_counts: dict[uuid.UUID, int] = defaultdict(int)
+    statement_counts: dict[Any, int] = defaultdict(int)
     for _, party_id in statements:
         statement_counts[party_id] += 1
-    positions: dict[uuid.UUID, dict[uuid.UUID, Position]] = {}
+    positions: dict[Any, dict[Any, Position]] = {}
     for claim_id, party_id, stance, statement_id, said_at in stances:
         on_claim = positions.setdefault(claim_id, {})
         if party_id in on_claim:
             on_claim[party_id].update(stance, statement_id, said_at)
         else:
             on_claim[party_id] = Position.first(stance, statement_id, said_at)
-    relayed: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
-    relayed_parties: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    relayed: dict[Any, set[Any]] = defaultdict(set)
+    relayed_parties: dict[Any, set[Any]] = defaultdict(set)
     for source_id, statement_id, party_id in relays:
         if source_id not in statement_counts:
             relayed[source_id].add(statement_id)
             relayed_parties[source_id].add(party_id)
 
     source_ids = set(statement_counts) | set(relayed)
-    summaries = {
+    loaded = {
         source.id: SourceSummary.model_validate(source)
-        for source in await session.scalars(select(Source).where(Source.id.in_(source_ids)))
+        for source in await session.scalars(
+            select(Source).where(Source.id.in_([_uuid(key) for key in source_ids]))
+        )
     }
+    summaries = {key: loaded[_uuid(key)] for key in source_ids}
 
-    def by_name(source_id: uuid.UUID) -> tuple[str, str]:
-        return summaries[source_id].name.casefold(), source_id.hex
+    def by_name(key: Any) -> tuple[str, str]:
+        return summaries[key].name.casefold(), summaries[key].id.hex
 
-    sides: dict[uuid.UUID, dict[uuid.UUID, StanceKind]] = defaultdict(dict)
+    sides: dict[Any, dict[Any, StanceKind]] = defaultdict(dict)
     for claim_id, on_claim in positions.items():
         for party_id, position in on_claim.items():
             if position.side is not None:
                 sides[party_id][claim_id] = position.side
 
-    claim_texts = dict(claims)
+    claim_texts: dict[Any, str] = dict(claims)
     compared: list[ClaimComparison] = []
     contradictions: list[ContradictionOut] = []
     # `positions` was filled in timeline order, so its keys are the claims by first mention.
@@ -127,15 +155,15 @@ async def compare(
         ordered = sorted(on_claim, key=by_name)
         compared.append(
             ClaimComparison(
-                claim_id=claim_id,
+                claim_id=_uuid(claim_id),
                 text=claim_texts[claim_id],
                 status=status,
                 positions=[
                     PositionOut(
-                        source_id=party_id,
+                        source_id=summaries[party_id].id,
                         stance=on_claim[party_id].stance,
-                        since=on_claim[party_id].since,
-                        statement_id=on_claim[party_id].statement_id,
+                        since=_instant(on_claim[party_id].since),
+                        statement_id=_uuid(on_claim[party_id].statement_id),
                         changed=on_claim[party_id].changed,
                     )
                     for party_id in ordered
@@ -145,13 +173,13 @@ async def compare(
         if status is ClaimStatus.contested:
             contradictions.append(
                 ContradictionOut(
-                    claim_id=claim_id,
-                    supporting=_sides(on_claim, ordered, StanceKind.supports),
-                    refuting=_sides(on_claim, ordered, StanceKind.refutes),
+                    claim_id=_uuid(claim_id),
+                    supporting=_sides(on_claim, ordered, StanceKind.supports, summaries),
+                    refuting=_sides(on_claim, ordered, StanceKind.refutes, summaries),
                 )
             )
     compared.extend(
-        ClaimComparison(claim_id=claim_id, text=text, status=ClaimStatus.open, positions=[])
+        ClaimComparison(claim_id=_uuid(claim_id), text=text, status=ClaimStatus.open, positions=[])
         for claim_id, text in claims
         if claim_id not in positions
     )
@@ -159,7 +187,15 @@ async def compare(
     for a, b in itertools.combinations(sorted(sides, key=by_name), 2):
         shared, agree, disagree = agreement(sides[a], sides[b])
         if shared:
-            pairs.append(AgreementOut(a=a, b=b, shared=shared, agree=agree, disagree=disagree))
+            pairs.append(
+                AgreementOut(
+                    a=summaries[a].id,
+                    b=summaries[b].id,
+                    shared=shared,
+                    agree=agree,
+                    disagree=disagree,
+                )
+            )
     return Comparison(
         event=EventOut.model_validate(event),
         parties=[
@@ -188,13 +224,16 @@ async def compare(
 
 
 def _sides(
-    on_claim: dict[uuid.UUID, Position], ordered: list[uuid.UUID], side: StanceKind
+    on_claim: dict[Any, Position],
+    ordered: list[Any],
+    side: StanceKind,
+    summaries: dict[Any, SourceSummary],
 ) -> list[SideOut]:
     return [
         SideOut(
-            source_id=party_id,
-            statement_id=on_claim[party_id].side_statement_id,  # type: ignore[arg-type]
-            said_at=on_claim[party_id].side_since,  # type: ignore[arg-type]
+            source_id=summaries[party_id].id,
+            statement_id=_uuid(on_claim[party_id].side_statement_id),
+            said_at=_instant(on_claim[party_id].side_since),
         )
         for party_id in ordered
         if on_claim[party_id].side == side

@@ -1,8 +1,7 @@
 """Rules of the comparison that need no database: positions, sides and agreement."""
 
-import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from typing import Any
 
 from app.claims.rules import TAKEN_SIDES
 from app.models import StanceKind
@@ -10,30 +9,33 @@ from app.models import StanceKind
 
 @dataclass
 class Position:
-    """A party's standing on one claim, folded from its stances in timeline order."""
+    """A party's standing on one claim, folded from its stances in timeline order.
+
+    Statement ids and instants are kept as given (raw database values, for speed).
+    """
 
     stance: StanceKind
-    statement_id: uuid.UUID
-    since: datetime
+    statement_id: Any
+    since: Any
     side: StanceKind | None = None
-    side_statement_id: uuid.UUID | None = None
-    side_since: datetime | None = None
+    side_statement_id: Any = None
+    side_since: Any = None
     sides_taken: set[StanceKind] = field(default_factory=set)
 
     @classmethod
-    def first(cls, stance: StanceKind, statement_id: uuid.UUID, said_at: datetime) -> "Position":
+    def first(cls, stance: StanceKind, statement_id: Any, said_at: Any) -> "Position":
         """The position a party's first stance on a claim sets."""
         position = cls(stance=stance, statement_id=statement_id, since=said_at)
         position._take_side(stance, statement_id, said_at)
         return position
 
-    def update(self, stance: StanceKind, statement_id: uuid.UUID, said_at: datetime) -> None:
+    def update(self, stance: StanceKind, statement_id: Any, said_at: Any) -> None:
         """Fold in a later stance; a repeat of the same stance or side moves nothing."""
         if stance != self.stance:
             self.stance, self.statement_id, self.since = stance, statement_id, said_at
         self._take_side(stance, statement_id, said_at)
 
-    def _take_side(self, stance: StanceKind, statement_id: uuid.UUID, said_at: datetime) -> None:
+    def _take_side(self, stance: StanceKind, statement_id: Any, said_at: Any) -> None:
         if stance in TAKEN_SIDES and stance != self.side:
             self.side, self.side_statement_id, self.side_since = stance, statement_id, said_at
             self.sides_taken.add(stance)
@@ -45,7 +47,7 @@ class Position:
 
 
 def agreement(
-    sides_a: dict[uuid.UUID, StanceKind], sides_b: dict[uuid.UUID, StanceKind]
+    sides_a: dict[Any, StanceKind], sides_b: dict[Any, StanceKind]
 ) -> tuple[int, int, int]:
     """(shared, agree, disagree) over the claims on which both parties have a side."""
     shared = sides_a.keys() & sides_b.keys()

@@ -4,7 +4,7 @@ import uuid
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import BadRequest
@@ -63,17 +63,13 @@ async def timeline(
         query = query.where(matching)
     if page.cursor is not None:
         said_at, after = _position(order, page.cursor)
+        # The plain range bound lets the index seek to the cursor instead of scanning up to it.
         if order is Order.asc:
-            later = or_(
-                Statement.said_at > said_at,
-                and_(Statement.said_at == said_at, Statement.id > after),
-            )
+            later = or_(Statement.said_at > said_at, Statement.id > after)
+            query = query.where(Statement.said_at >= said_at, later)
         else:
-            later = or_(
-                Statement.said_at < said_at,
-                and_(Statement.said_at == said_at, Statement.id < after),
-            )
-        query = query.where(later)
+            earlier = or_(Statement.said_at < said_at, Statement.id < after)
+            query = query.where(Statement.said_at <= said_at, earlier)
     if order is Order.asc:
         query = query.order_by(Statement.said_at, Statement.id)
     else:
