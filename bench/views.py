@@ -36,6 +36,7 @@ from app.models import (
     Claim,
     ClaimStatus,
     Event,
+    Position,
     Relay,
     Source,
     SourceKind,
@@ -166,17 +167,20 @@ async def generate(database: Database, size: int, seed: int) -> uuid.UUID:
                     "published_at": None,
                 }
             )
-    _derive(statements, stances, claims)
+    positions = _derive(statements, stances, claims)
     await _insert_all(database, Claim, claims)
     await _insert_all(database, Statement, statements)
     await _insert_all(database, Stance, stances)
     await _insert_all(database, Relay, relays)
+    await _insert_all(database, Position, positions)
     return event_id
 
 
 def _derive(
     statements: list[dict[str, Any]], stances: list[dict[str, Any]], claims: list[dict[str, Any]]
-) -> None:
+) -> list[dict[str, Any]]:
+    """Fill in the derived values of the stances and claims; return the positions."""
+    positions: list[dict[str, Any]] = []
     by_statement = {s["id"]: s for s in statements}
     order = {s["id"]: (s["said_at"], s["id"]) for s in statements}
     for claim in claims:
@@ -184,7 +188,7 @@ def _derive(
             (row for row in stances if row["claim_id"] == claim["id"]),
             key=lambda row: order[row["statement_id"]],
         )
-        derived, status = replay(
+        derived, state = replay(
             StanceInTimeline(
                 party=by_statement[row["statement_id"]]["party_id"],
                 stance=row["stance"],
@@ -198,7 +202,17 @@ def _derive(
                 reversal=values.reversal,
                 status_after=values.status_after,
             )
-        claim["status"] = status
+        claim["status"] = state.status
+        positions.extend(
+            {
+                "claim_id": claim["id"],
+                "party_id": party_id,
+                "stance": stance,
+                "side": state.sides.get(party_id),
+            }
+            for party_id, stance in state.positions.items()
+        )
+    return positions
 
 
 async def _median(run: Callable[[], Awaitable[Any]], repeats: int) -> float:

@@ -1,7 +1,7 @@
 """Rules of claim status that need no database."""
 
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from app.models import ClaimStatus, StanceKind
@@ -55,26 +55,44 @@ class Derived:
     status_after: ClaimStatus
 
 
-def replay(stances: Iterable[StanceInTimeline]) -> tuple[list[Derived], ClaimStatus]:
-    """The derived values of each stance on one claim, in timeline order, and the final status.
+@dataclass
+class ClaimState:
+    """Where a claim's timeline stands after some of its stances: each party's latest stance
+    (its position) and latest taken side, and whether anything was said yet."""
+
+    positions: dict[Hashable, StanceKind] = field(default_factory=dict)
+    sides: dict[Hashable, StanceKind] = field(default_factory=dict)
+    mentioned: bool = False
+
+    @property
+    def status(self) -> ClaimStatus:
+        """The claim's status at this point."""
+        return status_from_sides(self.sides.values())
+
+
+def replay(
+    stances: Iterable[StanceInTimeline], state: ClaimState | None = None
+) -> tuple[list[Derived], ClaimState]:
+    """The derived values of each stance on one claim, in timeline order, and the state after
+    them; `state` is where the timeline stood before the first of them (the start by default).
 
     A retracted stance takes part in nothing: it is no first mention and no reversal, and its
     `status_after` is the status just before it.
     """
-    sides: dict[Hashable, StanceKind] = {}
-    status = ClaimStatus.open
-    mentioned = False
+    state = state or ClaimState()
+    status = state.status
     derived = []
     for item in stances:
         if item.retracted:
             derived.append(Derived(first_mention=False, reversal=False, status_after=status))
             continue
-        first_mention = not mentioned
-        mentioned = True
-        before = sides.get(item.party)
+        first_mention = not state.mentioned
+        state.mentioned = True
+        before = state.sides.get(item.party)
         reversal = item.stance in TAKEN_SIDES and before is not None and before != item.stance
         if item.stance in TAKEN_SIDES:
-            sides[item.party] = item.stance
-        status = status_from_sides(sides.values())
+            state.sides[item.party] = item.stance
+        state.positions[item.party] = item.stance
+        status = state.status
         derived.append(Derived(first_mention=first_mention, reversal=reversal, status_after=status))
-    return derived, status
+    return derived, state

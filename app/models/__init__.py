@@ -1,10 +1,10 @@
 """Every table, imported here so that Alembic and the app see the whole schema."""
 
-from app.models.claim import Claim, ClaimStatus
+from app.models.claim import Claim, ClaimStatus, Position, StanceKind
 from app.models.event import Event, EventTag
 from app.models.idempotency import IdempotentResponse
 from app.models.source import Source, SourceKind, SourceName
-from app.models.statement import Medium, Precision, Relay, Stance, StanceKind, Statement
+from app.models.statement import Medium, Precision, Relay, Stance, Statement
 
 __all__ = [
     "Claim",
@@ -13,6 +13,7 @@ __all__ = [
     "EventTag",
     "IdempotentResponse",
     "Medium",
+    "Position",
     "Precision",
     "Relay",
     "Source",

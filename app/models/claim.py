@@ -11,6 +11,15 @@ from app.db import Base, UTCDateTime, enum_column
 from app.ids import new_id
 
 
+class StanceKind(enum.StrEnum):
+    """The attitude a statement takes towards a claim."""
+
+    supports = "supports"
+    refutes = "refutes"
+    questions = "questions"
+    neutral = "neutral"
+
+
 class ClaimStatus(enum.StrEnum):
     """Where a claim stands, from the sides the parties have taken on it."""
 
@@ -33,3 +42,17 @@ class Claim(Base):
     text_hash: Mapped[str] = mapped_column(String(64))
     status: Mapped[ClaimStatus] = mapped_column(enum_column(ClaimStatus, "claim_status"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Position(Base):
+    """A party's current position (latest stance) and side (latest supports or refutes) on a
+    claim, over the statements that are not retracted: what the claim's status is made of."""
+
+    __tablename__ = "positions"
+
+    claim_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    party_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sources.id"), primary_key=True)
+    stance: Mapped[StanceKind] = mapped_column(enum_column(StanceKind, "position_stance"))
+    side: Mapped[StanceKind | None] = mapped_column(enum_column(StanceKind, "position_side"))

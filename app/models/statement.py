@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import Base, UTCDateTime, enum_column
 from app.ids import new_id
-from app.models.claim import ClaimStatus
+from app.models.claim import ClaimStatus, StanceKind
 
 
 class Precision(enum.StrEnum):
@@ -33,15 +33,6 @@ class Medium(enum.StrEnum):
     speech = "speech"
     document = "document"
     other = "other"
-
-
-class StanceKind(enum.StrEnum):
-    """The attitude a statement takes towards a claim."""
-
-    supports = "supports"
-    refutes = "refutes"
-    questions = "questions"
-    neutral = "neutral"
 
 
 class Statement(Base):

@@ -164,7 +164,9 @@ async def submit(
         statement, claim_ids = await _record(resolver, item, loc)
         recorded.append(statement)
         touched.update(claim_ids)
-    await claim_service.refresh_derived(session=session, claim_ids=touched)
+    await claim_service.refresh_derived(
+        session=session, claim_ids=touched, appended=[statement.id for statement in recorded]
+    )
     return recorded
 
 
