@@ -4,15 +4,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from app.claims import service as claim_service
 from app.deps import IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
 from app.etags import etag_of_body, none_match
 from app.events import service as event_service
 from app.fields import QueryText
+from app.filters import ClaimFilter, SpeakerFilter
 from app.idempotency import IdempotencyKey, respond
 from app.routing import CommittingRoute
-from app.sources import service as source_service
 from app.statements import queries as statement_queries
 from app.statements import service as statement_service
 from app.statements.schemas import (
@@ -92,14 +91,9 @@ async def create_statements(
 async def list_statements(
     session: ReadSessionDep,
     page: PageDep,
+    speaker_id: SpeakerFilter,
+    claim_id: ClaimFilter,
     event: Annotated[str | None, Query(max_length=100, description="Event id or slug.")] = None,
-    speaker: Annotated[
-        str | None,
-        Query(max_length=100, description="Source id or slug: statements it spoke or its party."),
-    ] = None,
-    claim: Annotated[
-        str | None, Query(max_length=100, description="Claim id: statements with a stance on it.")
-    ] = None,
     q: Annotated[
         QueryText | None,
         Query(max_length=200, description="Full-text search: statements containing every word."),
@@ -109,17 +103,10 @@ async def list_statements(
     ] = False,
 ) -> StatementPage:
     """Statements in recording order, filtered; retracted ones only with `include_retracted`."""
-    event_id = speaker_id = claim_id = None
+    event_id = None
     if event is not None:
         found_event = await event_service.get(session=session, ref=event)
         event_id = found_event.id
-    if speaker is not None:
-        source = await source_service.get_for_filter(
-            session=session, ref=speaker, loc=["query", "speaker"]
-        )
-        speaker_id = source.id
-    if claim is not None:
-        claim_id = (await claim_service.get(session=session, ref=claim)).id
     items, next_cursor = await statement_queries.search(
         session=session,
         event_id=event_id,

@@ -4,15 +4,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.claims import service as claim_service
 from app.deps import PageDep, ReadSessionDep
 from app.errors import problem_responses
 from app.events import service as event_service
 from app.events.schemas import EventOut
 from app.fields import TimestampIn
+from app.filters import ClaimFilter, SpeakerFilter
 from app.models import StanceKind
 from app.routing import CommittingRoute
-from app.sources import service as source_service
 from app.timelines import queries as timeline_queries
 from app.timelines.schemas import Order, Timeline
 
@@ -28,15 +27,11 @@ async def read_timeline(
     event: str,
     session: ReadSessionDep,
     page: PageDep,
+    speaker_id: SpeakerFilter,
+    claim_id: ClaimFilter,
     order: Annotated[Order, Query(description="`desc` is the exact reverse of `asc`.")] = Order.asc,
     since: Annotated[TimestampIn | None, Query(description="Said at or after.")] = None,
     until: Annotated[TimestampIn | None, Query(description="Said at or before.")] = None,
-    speaker: Annotated[
-        str | None, Query(max_length=100, description="Source id or slug: speaker or party.")
-    ] = None,
-    claim: Annotated[
-        str | None, Query(max_length=100, description="Items with a stance on this claim.")
-    ] = None,
     stance: Annotated[StanceKind | None, Query(description="Items with this stance.")] = None,
     include_retracted: Annotated[
         bool, Query(description="Also show retracted statements (they count for nothing).")
@@ -49,14 +44,6 @@ async def read_timeline(
     `denied`, both `contested`). Filters choose which items are shown; they never change these
     values."""
     found = await event_service.get(session=session, ref=event)
-    speaker_id = claim_id = None
-    if speaker is not None:
-        source = await source_service.get_for_filter(
-            session=session, ref=speaker, loc=["query", "speaker"]
-        )
-        speaker_id = source.id
-    if claim is not None:
-        claim_id = (await claim_service.get(session=session, ref=claim)).id
     items, next_cursor = await timeline_queries.timeline(
         session=session,
         event=found,
