@@ -1,8 +1,11 @@
 """Rules that need no database: text keys, slugs, ids, cursors and entity tags."""
 
+from datetime import UTC, datetime
+
 import pytest
 
-from app.claims.rules import current_sides, status_from_sides
+from app.claims.rules import StanceInTimeline, current_sides, replay, status_from_sides
+from app.comparisons.rules import Position, agreement
 from app.errors import BadRequest, PreconditionFailed
 from app.etags import etag_of, none_match, require_match
 from app.fields import looks_like_uuid
@@ -137,3 +140,60 @@ def test_status_from_sides(sides: list[StanceKind], status: ClaimStatus) -> None
 def test_current_sides_keep_the_last_taken_side() -> None:
     stances = [("elton", S), ("kremlin", R), ("elton", N), ("kremlin", S), ("kremlin", Q)]
     assert current_sides(stances) == {"elton": S, "kremlin": S}
+
+
+def _timeline(*items: tuple[str, StanceKind, bool]) -> list[StanceInTimeline]:
+    return [StanceInTimeline(party=p, stance=s, retracted=r) for p, s, r in items]
+
+
+def test_replay_marks_first_mentions_reversals_and_statuses() -> None:
+    derived, state = replay(
+        _timeline(
+            ("tass", Q, True),  # retracted: counts for nothing, not even as a first mention
+            ("elton", N, False),
+            ("elton", S, False),
+            ("kremlin", R, False),
+            ("elton", R, False),
+            ("kremlin", R, True),
+            ("kremlin", S, False),
+        )
+    )
+    assert [(d.first_mention, d.reversal, d.status_after) for d in derived] == [
+        (False, False, ClaimStatus.open),
+        (True, False, ClaimStatus.open),
+        (False, False, ClaimStatus.asserted),
+        (False, False, ClaimStatus.contested),
+        (False, True, ClaimStatus.denied),
+        (False, False, ClaimStatus.denied),
+        (False, True, ClaimStatus.contested),
+    ]
+    assert state.status is ClaimStatus.contested
+    assert state.sides == {"elton": R, "kremlin": S}
+    assert state.positions == {"elton": R, "kremlin": S}
+
+
+def test_replay_continues_from_a_stored_state() -> None:
+    whole, _ = replay(_timeline(("elton", S, False), ("kremlin", R, False), ("elton", R, False)))
+    _, middle = replay(_timeline(("elton", S, False), ("kremlin", R, False)))
+    tail, end = replay(_timeline(("elton", R, False)), middle)
+    assert tail == whole[2:]
+    assert end.status is ClaimStatus.denied
+
+
+def test_position_since_moves_only_on_a_new_stance_and_side_on_a_new_side() -> None:
+    t0, t1, t2, t3 = (datetime(2015, 9, 14, hour, tzinfo=UTC) for hour in range(4))
+    position = Position.first(S, "a", t0)
+    position.update(S, "b", t1)
+    assert (position.statement_id, position.since) == ("a", t0)
+    position.update(N, "c", t2)
+    assert (position.stance, position.statement_id, position.since) == (N, "c", t2)
+    assert (position.side, position.side_statement_id, position.side_since) == (S, "a", t0)
+    assert not position.changed
+    position.update(R, "d", t3)
+    assert (position.side, position.side_statement_id) == (R, "d")
+    assert position.changed
+
+
+def test_agreement_counts_only_claims_both_took_sides_on() -> None:
+    assert agreement({"call": S, "meeting": R}, {"call": S, "meeting": S, "prank": R}) == (2, 1, 1)
+    assert agreement({"call": S}, {"prank": R}) == (0, 0, 0)

@@ -172,3 +172,38 @@ async def test_bad_timeline_parameters(client: AsyncClient) -> None:
     assert (await client.get(path, params={"cursor": "nonsense"})).status_code == 400
     assert (await client.get("/v1/events/nothing/timeline")).status_code == 404
     assert (await client.get(path, params={"claim": "not-a-claim"})).status_code == 404
+
+
+async def test_paging_while_statements_arrive_never_repeats_or_skips(client: AsyncClient) -> None:
+    before = await submit(
+        client,
+        *(
+            statement(
+                "Elton John", f"2015-09-14T{10 + n // 60:02d}:{n % 60:02d}:00Z", (CALL, "supports")
+            )
+            for n in range(9)
+        ),
+    )
+    seen: list[str] = []
+    cursor = None
+    arrivals = 0
+    while True:
+        params: dict[str, Any] = {"limit": 2}
+        if cursor:
+            params["cursor"] = cursor
+        page = (await client.get(f"/v1/events/{EVENT['slug']}/timeline", params=params)).json()
+        seen.extend(item["statement"]["id"] for item in page["items"])
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+        # One arrival said before everything so far, one said at the same instant as the page's end.
+        last_said = page["items"][-1]["statement"]["said_at"]
+        await submit(
+            client,
+            statement("Kremlin", "2015-09-13T00:00:00Z", (CALL, "refutes")),
+            statement("TASS", last_said, (CALL, "questions")),
+        )
+        arrivals += 2
+    assert arrivals
+    assert len(seen) == len(set(seen))
+    assert [item for item in seen if item in {s["id"] for s in before}] == [s["id"] for s in before]
