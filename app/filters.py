@@ -7,6 +7,9 @@ from fastapi import Depends, Query
 
 from app.claims import service as claim_service
 from app.deps import ReadSessionDep
+from app.errors import InvalidInput, NotFound
+from app.models import Event
+from app.slugs import find_by_ref
 from app.sources import service as source_service
 
 
@@ -32,11 +35,30 @@ async def claim_filter(
         str | None, Query(max_length=100, description="Claim id: statements with a stance on it.")
     ] = None,
 ) -> uuid.UUID | None:
-    """The id of the claim `claim=` names (404 when none), or None."""
+    """The id of the claim `claim=` names (422 when none), or None."""
     if claim is None:
         return None
-    return (await claim_service.get(session=session, ref=claim)).id
+    try:
+        return (await claim_service.get(session=session, ref=claim)).id
+    except NotFound:
+        raise InvalidInput(
+            f"There is no claim with id {claim!r}.", loc=["query", "claim"]
+        ) from None
+
+
+async def event_filter(
+    session: ReadSessionDep,
+    event: Annotated[str | None, Query(max_length=100, description="Event id or slug.")] = None,
+) -> uuid.UUID | None:
+    """The id of the event `event=` names (422 when none), or None."""
+    if event is None:
+        return None
+    found = await find_by_ref(session, Event, event)
+    if found is None:
+        raise InvalidInput(f"There is no event with id or slug {event!r}.", loc=["query", "event"])
+    return found.id
 
 
 SpeakerFilter = Annotated[uuid.UUID | None, Depends(speaker_filter)]
 ClaimFilter = Annotated[uuid.UUID | None, Depends(claim_filter)]
+EventFilter = Annotated[uuid.UUID | None, Depends(event_filter)]

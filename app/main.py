@@ -16,6 +16,7 @@ from app.db import Database
 from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from app.events.router import router as events_router
 from app.health.router import router as health_router
+from app.routing import HeadAsGetMiddleware
 from app.sources.router import router as sources_router
 from app.statements.router import router as statements_router
 from app.timelines.router import router as timelines_router
@@ -94,6 +95,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         limit=settings.max_body_bytes,
         batch_limit=settings.max_batch_body_bytes,
     )
+    app.add_middleware(HeadAsGetMiddleware)
     install_error_handlers(app)
     routers = [
         sources_router,

@@ -292,6 +292,18 @@ async def test_unknown_path_and_method(client: AsyncClient) -> None:
     assert collection.headers["allow"] == "GET, HEAD, POST"
 
 
+async def test_head_answers_like_get_without_a_body(client: AsyncClient) -> None:
+    created = await client.post("/v1/sources", json=ELTON_JOHN)
+    head = await client.head(created.headers["location"])
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head.headers["etag"] == created.headers["etag"]
+    assert (await client.head("/v1/sources")).status_code == 200
+    missing = await client.head("/v1/sources/nobody")
+    assert missing.status_code == 404
+    assert missing.content == b""
+
+
 async def test_validation_errors_list_each_location(client: AsyncClient) -> None:
     response = await client.post("/v1/sources", json={"name": 5, "kind": "newspaper"})
     assert response.status_code == 422

@@ -7,9 +7,8 @@ from fastapi import APIRouter, Query, Request, Response, status
 from app.deps import IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
 from app.etags import etag_of_body, none_match
-from app.events import service as event_service
 from app.fields import QueryText
-from app.filters import ClaimFilter, SpeakerFilter
+from app.filters import ClaimFilter, EventFilter, SpeakerFilter
 from app.idempotency import IdempotencyKey, respond
 from app.routing import CommittingRoute
 from app.statements import queries as statement_queries
@@ -91,9 +90,9 @@ async def create_statements(
 async def list_statements(
     session: ReadSessionDep,
     page: PageDep,
+    event_id: EventFilter,
     speaker_id: SpeakerFilter,
     claim_id: ClaimFilter,
-    event: Annotated[str | None, Query(max_length=100, description="Event id or slug.")] = None,
     q: Annotated[
         QueryText | None,
         Query(max_length=200, description="Full-text search: statements containing every word."),
@@ -103,10 +102,6 @@ async def list_statements(
     ] = False,
 ) -> StatementPage:
     """Statements in recording order, filtered; retracted ones only with `include_retracted`."""
-    event_id = None
-    if event is not None:
-        found_event = await event_service.get(session=session, ref=event)
-        event_id = found_event.id
     items, next_cursor = await statement_queries.search(
         session=session,
         event_id=event_id,

@@ -218,7 +218,10 @@ async def test_list_filters_and_full_text_search(client: AsyncClient) -> None:
     assert await ids(limit=2) == [post["id"], denial["id"]]
     bad = await client.get("/v1/statements", params={"speaker": "nobody"})
     assert bad.status_code == 422
-    assert (await client.get("/v1/statements", params={"event": "nothing"})).status_code == 404
+    for params in [{"event": "nothing"}, {"claim": "not-a-claim"}, {"speaker": "%00"}]:
+        unknown = await client.get("/v1/statements", params=params)
+        assert unknown.status_code == 422, params
+        assert unknown.json()["errors"][0]["loc"] == ["query", next(iter(params))]
 
 
 async def test_statement_etag(client: AsyncClient) -> None:

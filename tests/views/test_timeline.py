@@ -171,7 +171,7 @@ async def test_bad_timeline_parameters(client: AsyncClient) -> None:
     assert mixed.status_code == 400
     assert (await client.get(path, params={"cursor": "nonsense"})).status_code == 400
     assert (await client.get("/v1/events/nothing/timeline")).status_code == 404
-    assert (await client.get(path, params={"claim": "not-a-claim"})).status_code == 404
+    assert (await client.get(path, params={"claim": "not-a-claim"})).status_code == 422
 
 
 async def test_paging_while_statements_arrive_never_repeats_or_skips(client: AsyncClient) -> None:
