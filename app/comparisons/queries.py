@@ -90,7 +90,7 @@ async def compare(
                 event.id,
                 as_of,
                 parties,
-            ).order_by(Statement.said_at, Statement.id)
+            ).order_by(Statement.said_at, Statement.id, Stance.position)
         )
     ).all()
     relays = (

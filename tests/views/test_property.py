@@ -18,6 +18,8 @@ from app.models import Claim
 PARTIES = ["Elton John", "Kremlin", "TASS", "BBC"]
 CLAIMS = ["Putin phoned Elton John", "Putin will meet Elton John", "The call was a prank"]
 STANCES = ["supports", "refutes", "questions", "neutral"]
+# Outlets only relay; TASS is also a party, so it is never listed as a relay.
+OUTLETS = ["The Moscow Times", "Reuters", "TASS"]
 _story_numbers = itertools.count()
 
 
@@ -29,6 +31,7 @@ class Said:
     minute: int
     party: str
     stances: dict[str, str]
+    via: list[str] = field(default_factory=list)
     retracted: bool = False
     id: str = ""
     derived: dict[str, tuple[bool, bool, str]] = field(default_factory=dict)
@@ -39,6 +42,7 @@ submission = st.tuples(
     st.booleans(),
     st.integers(min_value=0, max_value=5),
     st.dictionaries(st.sampled_from(CLAIMS), st.sampled_from(STANCES), max_size=3),
+    st.lists(st.sampled_from(OUTLETS), max_size=2, unique=True),
 )
 operation = st.one_of(
     submission.map(lambda values: ("say", values)),
@@ -77,6 +81,130 @@ def expected_values(said: list[Said]) -> dict[str, str]:
     return statuses
 
 
+def expected_comparison(said: list[Said]) -> dict[str, Any]:
+    """The comparison, recomputed naively, with sources named and statements by their ids."""
+    kept = [item for item in sorted(said, key=lambda i: (i.minute, i.order)) if not item.retracted]
+    parties = sorted({item.party for item in kept}, key=str.casefold)
+    claims: dict[str, dict[str, Any]] = {}
+    for item in kept:
+        for claim, stance in item.stances.items():
+            claims.setdefault(claim, {})
+            position = claims[claim].get(item.party)
+            said_at = f"2015-09-14T10:{item.minute:02d}:00Z"
+            if position is None:
+                position = {"stance": None, "sides": set(), "side": None}
+                claims[claim][item.party] = position
+            if stance != position["stance"]:
+                position.update(stance=stance, statement_id=item.id, since=said_at)
+            if stance in ("supports", "refutes") and stance != position["side"]:
+                position.update(side=stance, side_statement=item.id, side_since=said_at)
+                position["sides"].add(stance)
+    sides = {
+        party: {
+            claim: on_claim[party]["side"]
+            for claim, on_claim in claims.items()
+            if on_claim.get(party, {}).get("side")
+        }
+        for party in parties
+    }
+    agreement = []
+    for a, b in itertools.combinations([p for p in parties if sides[p]], 2):
+        shared = sides[a].keys() & sides[b].keys()
+        agree = sum(1 for claim in shared if sides[a][claim] == sides[b][claim])
+        if shared:
+            agreement.append((a, b, len(shared), agree, len(shared) - agree))
+    relayed: dict[str, list[Said]] = {}
+    for item in kept:
+        for outlet in item.via:
+            if outlet not in parties:
+                relayed.setdefault(outlet, []).append(item)
+    contradictions = []
+    for claim, on_claim in claims.items():
+        taken = {p["side"] for p in on_claim.values() if p["side"]}
+        if taken == {"supports", "refutes"}:
+            by_side = [
+                [
+                    (party, on_claim[party]["side_statement"], on_claim[party]["side_since"])
+                    for party in sorted(on_claim, key=str.casefold)
+                    if on_claim[party]["side"] == side
+                ]
+                for side in ("supports", "refutes")
+            ]
+            contradictions.append((claim, by_side))
+    return {
+        "parties": [
+            (
+                party,
+                sum(1 for item in kept if item.party == party),
+                sum(1 for on_claim in claims.values() if party in on_claim),
+            )
+            for party in parties
+        ],
+        "relays": [
+            (outlet, len(items), sorted({item.party for item in items}, key=str.casefold))
+            for outlet, items in sorted(relayed.items(), key=lambda entry: entry[0].casefold())
+        ],
+        "positions": {
+            claim: [
+                (
+                    party,
+                    on_claim[party]["stance"],
+                    on_claim[party]["since"],
+                    on_claim[party]["statement_id"],
+                    on_claim[party]["sides"] == {"supports", "refutes"},
+                )
+                for party in sorted(on_claim, key=str.casefold)
+            ]
+            for claim, on_claim in claims.items()
+        },
+        "claim_order": list(claims),
+        "agreement": agreement,
+        "contradictions": contradictions,
+    }
+
+
+def comparison_view(view: dict[str, Any]) -> dict[str, Any]:
+    """The parts of a comparison response the naive model predicts, with sources named."""
+    names = {party["source"]["id"]: party["source"]["name"] for party in view["parties"]}
+    texts = {claim["claim_id"]: claim["text"] for claim in view["claims"]}
+    mentioned = [claim for claim in view["claims"] if claim["positions"]]
+    return {
+        "parties": [
+            (p["source"]["name"], p["statements"], p["claims_addressed"]) for p in view["parties"]
+        ],
+        "relays": [
+            (
+                r["source"]["name"],
+                r["relayed_statements"],
+                [party["name"] for party in r["relayed_parties"]],
+            )
+            for r in view["relays"]
+        ],
+        "positions": {
+            claim["text"]: [
+                (names[p["source_id"]], p["stance"], p["since"], p["statement_id"], p["changed"])
+                for p in claim["positions"]
+            ]
+            for claim in mentioned
+        },
+        "claim_order": [claim["text"] for claim in mentioned],
+        "agreement": [
+            (names[a["a"]], names[a["b"]], a["shared"], a["agree"], a["disagree"])
+            for a in view["agreement"]
+        ],
+        "contradictions": [
+            (
+                texts[c["claim_id"]],
+                [
+                    [(names[s["source_id"]], s["statement_id"], s["said_at"]) for s in side]
+                    for side in (c["supporting"], c["refuting"])
+                ],
+            )
+            for c in view["contradictions"]
+        ],
+    }
+
+
 @settings(
     max_examples=40,
     deadline=None,
@@ -98,7 +226,7 @@ async def test_random_stories_match_a_naive_recomputation(
                 assert response.status_code == 200, response.text
                 target.retracted = True
             continue
-        party, by_spokesperson, minute, stances = values
+        party, by_spokesperson, minute, stances, via = values
         body: dict[str, Any] = {
             "event": {"slug": slug, "title": "A random story"},
             "speaker": {"name": f"Spokesperson of {party}" if by_spokesperson else party},
@@ -108,9 +236,10 @@ async def test_random_stories_match_a_naive_recomputation(
         }
         if by_spokesperson:
             body["on_behalf_of"] = {"name": party}
+        body["via"] = [{"source": {"name": outlet}} for outlet in via]
         response = await client.post("/v1/statements", json=body)
         assert response.status_code == 201, response.text
-        said.append(Said(len(said), minute, party, stances, id=response.json()["id"]))
+        said.append(Said(len(said), minute, party, stances, via, id=response.json()["id"]))
     if not said:
         return
     statuses = expected_values(said)
@@ -137,6 +266,7 @@ async def test_random_stories_match_a_naive_recomputation(
     assert {claim["text"]: claim["status"] for claim in compared["claims"]} == {
         claim["text"]: claim["status"] for claim in claims
     }
+    assert comparison_view(compared) == expected_comparison(said)
     async with test_database.write_sessions() as session:
         event_claims = await session.scalars(
             select(Claim.id).where(Claim.id.in_([uuid.UUID(claim["id"]) for claim in claims]))
