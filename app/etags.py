@@ -2,11 +2,14 @@
 
 import hashlib
 import json
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
+from starlette.responses import Response
 
 from app.errors import PreconditionFailed
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 def etag_of(version: int) -> str:
@@ -46,3 +49,13 @@ def etag_of_document(document: Any) -> str:
 def etag_of_body(model: BaseModel) -> str:
     """The strong entity tag of a response model without a version."""
     return etag_of_document(model.model_dump(mode="json"))
+
+
+def conditional(
+    shown: ModelT, etag: str, if_none_match: str | None, response: Response
+) -> ModelT | Response:
+    """A GET's answer: 304 with the ETag when the client's copy is current, else the body."""
+    if none_match(if_none_match, etag):
+        return Response(status_code=304, headers={"ETag": etag})
+    response.headers["ETag"] = etag
+    return shown

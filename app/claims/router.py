@@ -8,7 +8,7 @@ from app.claims import service as claim_service
 from app.claims.schemas import ClaimCreate, ClaimOut, ClaimPage
 from app.deps import IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
-from app.etags import etag_of_body, none_match
+from app.etags import conditional, etag_of_body
 from app.events import service as event_service
 from app.models import ClaimStatus
 from app.routing import CommittingRoute
@@ -69,8 +69,4 @@ async def read_claim(
 ) -> ClaimOut | Response:
     """A claim by id, with its current status."""
     shown = ClaimOut.model_validate(await claim_service.get(session=session, ref=claim))
-    etag = etag_of_body(shown)
-    if none_match(if_none_match, etag):
-        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
-    response.headers["ETag"] = etag
-    return shown
+    return conditional(shown, etag_of_body(shown), if_none_match, response)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.deps import IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
-from app.etags import etag_of, none_match, require_match
+from app.etags import conditional, etag_of, require_match
 from app.fields import QueryText
 from app.models import Source, SourceKind
 from app.routing import CommittingRoute
@@ -69,10 +69,8 @@ async def read_source(
 ) -> SourceOut | Response:
     """A source by id or slug, with its ETag."""
     found = await source_service.get(session=session, ref=source)
-    etag = etag_of(found.version)
-    if none_match(if_none_match, etag):
-        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
-    return _shown(found, response)
+    shown = SourceOut.model_validate(found)
+    return conditional(shown, etag_of(found.version), if_none_match, response)
 
 
 @router.patch(

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.deps import IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
-from app.etags import etag_of_body, none_match
+from app.etags import conditional, etag_of_body
 from app.fields import QueryText
 from app.filters import ClaimFilter, EventFilter, SpeakerFilter
 from app.idempotency import IdempotencyKey, respond
@@ -129,11 +129,7 @@ async def read_statement(
     """A statement, retracted or not."""
     found = await statement_service.get(session=session, ref=statement)
     [shown] = await statement_queries.represent(session, [found])
-    etag = etag_of_body(shown)
-    if none_match(if_none_match, etag):
-        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
-    response.headers["ETag"] = etag
-    return shown
+    return conditional(shown, etag_of_body(shown), if_none_match, response)
 
 
 @router.delete(
