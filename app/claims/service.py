@@ -280,10 +280,7 @@ async def _store_positions(
     new = [rows[party_id] for party_id in moved if party_id not in before.positions]
     if new:
         await session.execute(insert(Position), new)
-    for party_id in moved:
-        if party_id in before.positions:
-            await session.execute(
-                update(Position)
-                .where(Position.claim_id == claim_id, Position.party_id == party_id)
-                .values(stance=rows[party_id]["stance"], side=rows[party_id]["side"])
-            )
+    changed = [rows[party_id] for party_id in moved if party_id in before.positions]
+    if changed:
+        # An ORM bulk UPDATE by primary key: one executemany, not one statement a party.
+        await session.execute(update(Position), changed)
