@@ -15,7 +15,7 @@ from app.events import service as event_service
 from app.events.schemas import InlineEvent
 from app.fields import looks_like_uuid
 from app.ids import new_id
-from app.models import Claim, ClaimStatus, Event, Relay, Source, Stance, Statement
+from app.models import Claim, ClaimStatus, Event, Source, Stance, Statement
 from app.slugs import derive_slug, slug_lock_key
 from app.sources import service as source_service
 from app.sources.schemas import SourceCreate
