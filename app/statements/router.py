@@ -72,16 +72,18 @@ async def create_statements(
 ) -> Response:
     """Record the statements in order, in one transaction: if any item is invalid nothing is
     written, and the 422's `errors[].loc` starts with that item's index. Items may refer to
-    sources, events and claims that earlier items create."""
+    sources, events and claims that earlier items create. The answer lists the statements in the
+    order given; its `Location` is the first one's."""
 
-    async def produce() -> tuple[StatementBatchOut, None]:
+    async def produce() -> tuple[StatementBatchOut, str]:
         statements = await statement_service.submit(
             session=session,
             items=body.statements,
             locs=[[index] for index in range(len(body.statements))],
         )
         shown = await statement_queries.represent(session, statements)
-        return StatementBatchOut(statements=shown), None
+        first = request.app.url_path_for("read_statement", statement=str(statements[0].id))
+        return StatementBatchOut(statements=shown), first
 
     return await respond(session=session, request=request, key=idempotency_key, produce=produce)
 

@@ -42,6 +42,7 @@ async def test_batch_records_in_order_and_items_see_earlier_ones(client: AsyncCl
     response = await client.post("/v1/statements/batch", json={"statements": [first, second]})
     assert response.status_code == 201, response.text
     recorded = response.json()["statements"]
+    assert response.headers["location"] == f"/v1/statements/{recorded[0]['id']}"
     assert [item["speaker"]["name"] for item in recorded] == ["Elton John", "Elton John"]
     assert recorded[0]["event_id"] == recorded[1]["event_id"]
     assert recorded[0]["stances"][0]["claim_id"] == recorded[1]["stances"][0]["claim_id"]
