@@ -206,7 +206,7 @@ async def _handle_validation_error(request: Request, exc: Exception) -> Response
     body["errors"] = [
         {
             "loc": _error_location(tuple(error.get("loc", ())), batch=batch),
-            "msg": str(error.get("msg", "invalid")),
+            "msg": str(error.get("msg", "invalid")).removeprefix("Value error, "),
             "type": str(error.get("type", "value_error")),
         }
         for error in errors

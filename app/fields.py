@@ -64,6 +64,14 @@ def _require_string(value: Any) -> Any:
     return value
 
 
+def _in_utc(value: datetime) -> datetime:
+    # Stored and compared in UTC: an instant whose UTC date falls outside years 1..9999 is refused.
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("is out of range once converted to UTC") from None
+
+
 def looks_like_uuid(value: str) -> bool:
     """Whether the text parses as a UUID."""
     try:
@@ -96,6 +104,7 @@ HttpUrl = Annotated[
 TimestampIn = Annotated[
     AwareDatetime,
     BeforeValidator(_require_string),
+    AfterValidator(_in_utc),
     WithJsonSchema({"type": "string", "format": "date-time"}),
 ]
 Timestamp = Annotated[

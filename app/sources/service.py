@@ -110,13 +110,17 @@ async def search(
 
 
 async def resolve(*, session: AsyncSession, ref: str | SourceCreate, loc: Loc) -> Source:
-    """The source a statement names: by id or slug, or by name or alias (any case), created when
-    none matches; of several matches, the oldest."""
+    """The source a statement names: by id or slug, or inline by its slug if it has one, else by
+    name or alias (any case), created when none matches; of several matches, the oldest."""
     if isinstance(ref, str):
         found = await find_by_ref(session, Source, ref)
         if found is None:
             raise InvalidInput(f"There is no source with id or slug {ref!r}.", loc=loc)
         return found
+    if ref.slug is not None:
+        by_slug = await find_by_ref(session, Source, ref.slug)
+        if by_slug is not None:
+            return by_slug
     existing: Source | None = await session.scalar(
         select(Source)
         .join(SourceName, SourceName.source_id == Source.id)

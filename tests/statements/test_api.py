@@ -83,6 +83,10 @@ async def test_references_by_id_slug_and_alias(client: AsyncClient) -> None:
     assert second["on_behalf_of"]["id"] == kremlin["id"]
     assert second["speaker"]["id"] == first["speaker"]["id"]
     assert second["stances"][0]["claim_id"] == first["stances"][0]["claim_id"]
+    # An inline source with an existing slug is that source, whatever its name says.
+    body["speaker"] = {"name": "Sir Elton", "slug": "elton-john"}
+    third = await _submit(client, body)
+    assert third["speaker"]["id"] == first["speaker"]["id"]
 
 
 async def test_unknown_references_are_422_with_their_location(client: AsyncClient) -> None:
