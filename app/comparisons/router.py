@@ -28,7 +28,7 @@ async def read_comparison(
         str | None,
         Query(
             max_length=2000,
-            description="Comma-separated source ids or slugs: only statements whose party is one "
+            description="Comma-separated source ids or slugs (empty: all): only statements whose party is one "
             "of them count, for every value of the view.",
         ),
     ] = None,
@@ -41,8 +41,8 @@ async def read_comparison(
     sources met only in `via` (relays), over the event's non-retracted statements."""
     found = await event_service.get(session=session, ref=event)
     parties = None
-    if sources is not None:
-        refs = [ref.strip() for ref in sources.split(",") if ref.strip()]
+    refs = [ref.strip() for ref in (sources or "").split(",") if ref.strip()]
+    if refs:
         parties = [
             (
                 await source_service.get_for_filter(

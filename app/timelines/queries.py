@@ -2,7 +2,7 @@
 
 import uuid
 from collections import defaultdict
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,8 +21,11 @@ def _cursor_kind(order: Order) -> str:
 def _position(order: Order, cursor: str) -> tuple[datetime, uuid.UUID]:
     said_at, statement_id = decode_cursor(_cursor_kind(order), cursor, 2)
     try:
-        return datetime.fromisoformat(said_at), uuid.UUID(hex=statement_id)
-    except ValueError:
+        instant = datetime.fromisoformat(said_at)
+        if instant.tzinfo is None:
+            raise ValueError(said_at)
+        return instant.astimezone(UTC), uuid.UUID(hex=statement_id)
+    except (ValueError, OverflowError):
         raise BadRequest("The cursor is not a cursor of this timeline.") from None
 
 

@@ -81,6 +81,7 @@ async def test_sources_with_one_party(client: AsyncClient) -> None:
     assert _names([relay["source"] for relay in view["relays"]]) == ["TASS", "The Moscow Times"]
     both = await _compare(client, EVENT_SLUG, sources="kremlin, elton-john")
     assert both["claims"][0]["status"] == "contested"
+    assert await _compare(client, EVENT_SLUG, sources=" , ") == await _compare(client, EVENT_SLUG)
     bad = await client.get(f"/v1/events/{EVENT_SLUG}/comparison", params={"sources": "nobody"})
     assert bad.status_code == 422
 

@@ -1,9 +1,11 @@
 """The claim timeline, on both stores."""
 
+import uuid
 from typing import Any
 
 from httpx import AsyncClient
 
+from app.pagination import encode_cursor
 from tests.seed import ELTON_JOHN_POST, EVENT_SLUG, PESKOV_DENIAL, PHONE_CALL_CLAIM
 from tests.views.helpers import CALL, EVENT, MEETING, stance_values, statement, submit, timeline
 
@@ -170,6 +172,11 @@ async def test_bad_timeline_parameters(client: AsyncClient) -> None:
     mixed = await client.get(path, params={"order": "desc", "cursor": asc_cursor})
     assert mixed.status_code == 400
     assert (await client.get(path, params={"cursor": "nonsense"})).status_code == 400
+    statement_id = uuid.uuid4().hex
+    for said_at in ["2015-09-14T10:00:00", "0001-01-01T00:00:00+01:00", "soon", ""]:
+        forged = encode_cursor("timeline-asc", [said_at, statement_id])
+        response = await client.get(path, params={"cursor": forged})
+        assert response.status_code == 400, said_at
     assert (await client.get("/v1/events/nothing/timeline")).status_code == 404
     assert (await client.get(path, params={"claim": "not-a-claim"})).status_code == 422
 
