@@ -28,8 +28,8 @@ async def read_comparison(
         str | None,
         Query(
             max_length=2000,
-            description="Comma-separated source ids or slugs (empty: all): only statements whose party is one "
-            "of them count, for every value of the view.",
+            description="Comma-separated source ids or slugs (empty: all): only statements "
+            "whose party is one of them count, for every value of the view.",
         ),
     ] = None,
     as_of: Annotated[
