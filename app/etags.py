@@ -1,4 +1,7 @@
-"""Entity tags for single resources: conditional GET (304) and conditional PATCH (412)."""
+"""Entity tags for single resources: conditional GET (304) and conditional PATCH (412).
+
+An ETag is a hash of the representation, so a created resource, its read and its replayed
+creation all carry the same one."""
 
 import hashlib
 import json
@@ -10,11 +13,6 @@ from starlette.responses import Response
 from app.errors import PreconditionFailed
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-
-
-def etag_of(version: int) -> str:
-    """The strong entity tag of a resource at this version."""
-    return f'"{version}"'
 
 
 def _listed(header: str) -> list[str]:

@@ -7,7 +7,7 @@ import pytest
 from app.claims.rules import StanceInTimeline, current_sides, replay, status_from_sides
 from app.comparisons.rules import Position, agreement
 from app.errors import BadRequest, PreconditionFailed
-from app.etags import etag_of, none_match, require_match
+from app.etags import etag_of_document, none_match, require_match
 from app.fields import looks_like_uuid
 from app.ids import new_id
 from app.models import ClaimStatus, StanceKind
@@ -85,7 +85,8 @@ def test_cursor_round_trip_and_refusals() -> None:
 
 
 def test_etags() -> None:
-    etag = etag_of(3)
+    etag = etag_of_document({"name": "TASS"})
+    assert etag == etag_of_document({"name": "TASS"}) != etag_of_document({"name": "ТАСС"})
     assert none_match(etag, etag)
     assert none_match(f'W/{etag}, "9"', etag)
     assert none_match("*", etag)

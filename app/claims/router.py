@@ -10,6 +10,7 @@ from app.deps import IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
 from app.etags import conditional, etag_of_body
 from app.events import service as event_service
+from app.idempotency import IdempotencyKey, respond
 from app.models import ClaimStatus
 from app.routing import CommittingRoute
 
@@ -19,20 +20,27 @@ router = APIRouter(tags=["claims"], route_class=CommittingRoute)
 @router.post(
     "/v1/events/{event}/claims",
     status_code=status.HTTP_201_CREATED,
+    response_model=ClaimOut,
     summary="Create a claim of an event",
     responses=problem_responses(400, 404, 409, 413, 415, 422),
 )
 async def create_claim(
-    event: str, body: ClaimCreate, session: SessionDep, request: Request, response: Response
-) -> ClaimOut:
+    event: str,
+    body: ClaimCreate,
+    session: SessionDep,
+    request: Request,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
     """Create a claim; an event's claims are unique on normalized text (case-folded, whitespace
     collapsed, trailing `.!?` removed), so a second one with the same text is a 409."""
-    found = await event_service.get(session=session, ref=event)
-    claim = await claim_service.create(session=session, event_id=found.id, text=body.text)
-    response.headers["Location"] = request.app.url_path_for("read_claim", claim=str(claim.id))
-    shown = ClaimOut.model_validate(claim)
-    response.headers["ETag"] = etag_of_body(shown)
-    return shown
+
+    async def produce() -> tuple[ClaimOut, str]:
+        found = await event_service.get(session=session, ref=event)
+        claim = await claim_service.create(session=session, event_id=found.id, text=body.text)
+        location = request.app.url_path_for("read_claim", claim=str(claim.id))
+        return ClaimOut.model_validate(claim), location
+
+    return await respond(session=session, request=request, key=idempotency_key, produce=produce)
 
 
 @router.get(

@@ -6,10 +6,11 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.deps import IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
-from app.etags import conditional, etag_of, require_match
+from app.etags import conditional, etag_of_body, require_match
 from app.events import service as event_service
 from app.events.schemas import EventCreate, EventOut, EventPage, EventUpdate
 from app.fields import QueryText
+from app.idempotency import IdempotencyKey, respond
 from app.models import Event
 from app.routing import CommittingRoute
 
@@ -17,24 +18,33 @@ router = APIRouter(prefix="/v1/events", tags=["events"], route_class=CommittingR
 
 
 def _shown(event: Event, response: Response) -> EventOut:
-    response.headers["ETag"] = etag_of(event.version)
-    return EventOut.model_validate(event)
+    shown = EventOut.model_validate(event)
+    response.headers["ETag"] = etag_of_body(shown)
+    return shown
 
 
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
+    response_model=EventOut,
     summary="Create an event",
     responses=problem_responses(400, 409, 413, 415, 422),
 )
 async def create_event(
-    body: EventCreate, session: SessionDep, request: Request, response: Response
-) -> EventOut:
+    body: EventCreate,
+    session: SessionDep,
+    request: Request,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
     """Create an event; its slug is derived from the title when not given (`-2`, `-3`… on
     collision), and an explicit slug already in use is a 409."""
-    event = await event_service.create(session=session, data=body)
-    response.headers["Location"] = request.app.url_path_for("read_event", event=str(event.id))
-    return _shown(event, response)
+
+    async def produce() -> tuple[EventOut, str]:
+        event = await event_service.create(session=session, data=body)
+        location = request.app.url_path_for("read_event", event=str(event.id))
+        return EventOut.model_validate(event), location
+
+    return await respond(session=session, request=request, key=idempotency_key, produce=produce)
 
 
 @router.get(
@@ -72,7 +82,7 @@ async def read_event(
     """An event by id or slug, with its ETag."""
     found = await event_service.get(session=session, ref=event)
     shown = EventOut.model_validate(found)
-    return conditional(shown, etag_of(found.version), if_none_match, response)
+    return conditional(shown, etag_of_body(shown), if_none_match, response)
 
 
 @router.patch(
@@ -89,7 +99,7 @@ async def update_event(
 ) -> EventOut:
     """Change the fields present in the body; with `If-Match`, only if the event is unchanged."""
     found = await event_service.get(session=session, ref=event)
-    require_match(if_match, etag_of(found.version))
+    require_match(if_match, etag_of_body(EventOut.model_validate(found)))
     updated = await event_service.update(
         session=session, event=found, changes=body, if_match_given=if_match is not None
     )

@@ -6,8 +6,9 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from app.deps import IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
-from app.etags import conditional, etag_of, require_match
+from app.etags import conditional, etag_of_body, require_match
 from app.fields import QueryText
+from app.idempotency import IdempotencyKey, respond
 from app.models import Source, SourceKind
 from app.routing import CommittingRoute
 from app.sources import service as source_service
@@ -17,24 +18,33 @@ router = APIRouter(prefix="/v1/sources", tags=["sources"], route_class=Committin
 
 
 def _shown(source: Source, response: Response) -> SourceOut:
-    response.headers["ETag"] = etag_of(source.version)
-    return SourceOut.model_validate(source)
+    shown = SourceOut.model_validate(source)
+    response.headers["ETag"] = etag_of_body(shown)
+    return shown
 
 
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
+    response_model=SourceOut,
     summary="Create a source",
     responses=problem_responses(400, 409, 413, 415, 422),
 )
 async def create_source(
-    body: SourceCreate, session: SessionDep, request: Request, response: Response
-) -> SourceOut:
+    body: SourceCreate,
+    session: SessionDep,
+    request: Request,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
     """Create a source; its slug is derived from the name when not given (`-2`, `-3`… on
     collision), and an explicit slug already in use is a 409."""
-    source = await source_service.create(session=session, data=body)
-    response.headers["Location"] = request.app.url_path_for("read_source", source=str(source.id))
-    return _shown(source, response)
+
+    async def produce() -> tuple[SourceOut, str]:
+        source = await source_service.create(session=session, data=body)
+        location = request.app.url_path_for("read_source", source=str(source.id))
+        return SourceOut.model_validate(source), location
+
+    return await respond(session=session, request=request, key=idempotency_key, produce=produce)
 
 
 @router.get(
@@ -70,7 +80,7 @@ async def read_source(
     """A source by id or slug, with its ETag."""
     found = await source_service.get(session=session, ref=source)
     shown = SourceOut.model_validate(found)
-    return conditional(shown, etag_of(found.version), if_none_match, response)
+    return conditional(shown, etag_of_body(shown), if_none_match, response)
 
 
 @router.patch(
@@ -87,7 +97,7 @@ async def update_source(
 ) -> SourceOut:
     """Change the fields present in the body; with `If-Match`, only if the source is unchanged."""
     found = await source_service.get(session=session, ref=source)
-    require_match(if_match, etag_of(found.version))
+    require_match(if_match, etag_of_body(SourceOut.model_validate(found)))
     updated = await source_service.update(
         session=session, source=found, changes=body, if_match_given=if_match is not None
     )

@@ -170,3 +170,27 @@ async def test_concurrent_creates_with_one_name_get_distinct_slugs(
     assert [response.status_code for response in responses] == [201] * 20
     slugs = {response.json()["slug"] for response in responses}
     assert slugs == {"elton-john"} | {f"elton-john-{n}" for n in range(2, 21)}
+
+
+async def test_every_creating_post_is_idempotent(client: AsyncClient) -> None:
+    event = {"title": "Kremlin rejects claim", "slug": "kremlin-rejects-claim"}
+    claim = {"text": "Putin phoned Elton John"}
+    for path, body, other in [
+        ("/v1/sources", ELTON_JOHN, KREMLIN),
+        ("/v1/events", event, {"title": "Another story"}),
+        ("/v1/events/kremlin-rejects-claim/claims", claim, {"text": "Putin laughed"}),
+    ]:
+        headers = {"Idempotency-Key": f"retry-{path}"}
+        first = await client.post(path, json=body, headers=headers)
+        assert first.status_code == 201, first.text
+        again = await client.post(path, json=body, headers=headers)
+        assert again.status_code == 201
+        assert again.json() == first.json()
+        assert again.headers["location"] == first.headers["location"]
+        assert again.headers["etag"] == first.headers["etag"]
+        read = await client.get(first.headers["location"])
+        assert read.headers["etag"] == first.headers["etag"]
+        listed = (await client.get(path)).json()["items"]
+        assert [item["id"] for item in listed] == [first.json()["id"]]
+        refused = await client.post(path, json=other, headers=headers)
+        assert refused.status_code == 422, path
