@@ -65,20 +65,18 @@ async def respond(
     # Concurrent retries with one key take turns: the second sees the first's stored answer.
     await lock_keys(session, [f"idempotency:{client}:{key}"])
     now = utcnow()
+    # Expired answers go first, so a key past its expiry is simply new again.
+    await session.execute(delete(IdempotentResponse).where(IdempotentResponse.expires_at <= now))
     stored = await session.get(IdempotentResponse, (client, key))
-    if stored is not None and stored.expires_at > now:
+    if stored is not None:
         if stored.fingerprint != fingerprint:
             raise InvalidInput(
                 "This Idempotency-Key was used with another request body.",
                 loc=["header", "Idempotency-Key"],
             )
         return _response(stored.status, stored.body, stored.location)
-    if stored is not None:
-        await session.delete(stored)
-        await session.flush()
     body, location = await produce()
     document = body.model_dump(mode="json")
-    await session.execute(delete(IdempotentResponse).where(IdempotentResponse.expires_at <= now))
     session.add(
         IdempotentResponse(
             client=client,

@@ -2,12 +2,16 @@
 
 import asyncio
 import copy
+from datetime import UTC, datetime
 from typing import Any
 
 from httpx import AsyncClient
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db import Database
+from app.models import IdempotentResponse
 from tests.conftest import client_for, count_rows
 from tests.seed import ELTON_JOHN_POST, EVENT_SLUG, PESKOV_DENIAL
 
@@ -144,3 +148,15 @@ async def test_fifty_concurrent_submissions_create_one_of_each(
     assert await count_rows(database, "events") == 1
     assert await count_rows(database, "sources") == 3
     assert await count_rows(database, "claims") == 1
+
+
+async def test_an_expired_key_is_new_again(client: AsyncClient, session: AsyncSession) -> None:
+    headers = {"Idempotency-Key": "expires"}
+    first = await client.post("/v1/statements", json=ELTON_JOHN_POST, headers=headers)
+    await session.execute(
+        update(IdempotentResponse).values(expires_at=datetime(2015, 9, 14, tzinfo=UTC))
+    )
+    await session.commit()
+    again = await client.post("/v1/statements", json=PESKOV_DENIAL, headers=headers)
+    assert again.status_code == 201
+    assert again.json()["id"] != first.json()["id"]
