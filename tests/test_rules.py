@@ -13,7 +13,6 @@ from app.ids import new_id
 from app.models import ClaimStatus, StanceKind
 from app.pagination import decode_cursor, decode_id_cursor, encode_cursor
 from app.slugs import derive_slug
-from app.sources.service import unique_aliases
 from app.text import claim_key, fold, like_pattern
 
 
@@ -97,10 +96,6 @@ def test_etags() -> None:
     require_match("*", etag)
     with pytest.raises(PreconditionFailed):
         require_match('"2"', etag)
-
-
-def test_unique_aliases() -> None:
-    assert unique_aliases("TASS", ["ТАСС", "tass", "ТАСС ", "ITAR-TASS"]) == ["ТАСС", "ITAR-TASS"]
 
 
 @pytest.mark.parametrize(

@@ -18,11 +18,6 @@ from app.slugs import (
 from app.text import fold, like_pattern
 
 
-def unique_tags(tags: list[str]) -> list[str]:
-    """Tags in the order given, without case-insensitive repeats."""
-    return list({fold(tag): tag for tag in reversed(tags)}.values())[::-1]
-
-
 def _search_text(event: Event) -> str:
     return f"{fold(event.title)}\n{fold(event.description)}"
 
@@ -43,7 +38,7 @@ async def create(*, session: AsyncSession, data: EventCreate) -> Event:
         title=data.title,
         description=data.description,
         occurred_at=data.occurred_at,
-        tags=unique_tags(data.tags),
+        tags=data.tags,
         created_at=now,
         updated_at=now,
     )
@@ -66,8 +61,6 @@ async def update(
 ) -> Event:
     """Apply a partial update; `updated_at` moves only when something changed."""
     values = changes.model_dump(include=changes.model_fields_set)
-    if "tags" in values:
-        values["tags"] = unique_tags(values["tags"])
     changed = {field: value for field, value in values.items() if getattr(event, field) != value}
     if not changed:
         return event

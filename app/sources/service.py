@@ -18,18 +18,6 @@ from app.sources.schemas import SourceCreate, SourceUpdate
 from app.text import fold, like_pattern
 
 
-def unique_aliases(name: str, aliases: list[str]) -> list[str]:
-    """Aliases in the order given, without case-insensitive repeats of each other or of the name."""
-    seen = {fold(name)}
-    kept = []
-    for alias in aliases:
-        key = fold(alias)
-        if key not in seen:
-            seen.add(key)
-            kept.append(alias)
-    return kept
-
-
 async def _store_names(session: AsyncSession, source: Source) -> None:
     """Replace the folded names a source is found by with its current name and aliases."""
     await session.execute(delete(SourceName).where(SourceName.source_id == source.id))
@@ -45,7 +33,7 @@ async def create(*, session: AsyncSession, data: SourceCreate) -> Source:
         slug=data.slug or derive_slug(data.name, fallback="source"),
         name=data.name,
         kind=data.kind,
-        aliases=unique_aliases(data.name, data.aliases),
+        aliases=data.aliases,
         description=data.description,
         homepage=data.homepage,
         created_at=now,
@@ -68,12 +56,7 @@ async def update(
     *, session: AsyncSession, source: Source, changes: SourceUpdate, if_match_given: bool
 ) -> Source:
     """Apply a partial update; `updated_at` moves only when something changed."""
-    fields = changes.model_fields_set
-    values = changes.model_dump(include=fields)
-    if "aliases" in fields or "name" in fields:
-        values["aliases"] = unique_aliases(
-            values.get("name", source.name), values.get("aliases", source.aliases)
-        )
+    values = changes.model_dump(include=changes.model_fields_set)
     changed = {field: value for field, value in values.items() if getattr(source, field) != value}
     if not changed:
         return source

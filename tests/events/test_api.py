@@ -87,3 +87,11 @@ async def test_list_search_and_tag_filter(client: AsyncClient) -> None:
     assert await titles("?q=DENIES") == [PHONE_CALL_EVENT["title"]]
     assert await titles("?q=putin&tag=bbc") == [BBC_INTERVIEW_EVENT["title"]]
     assert await titles("?tag=sports") == []
+
+
+async def test_tags_are_kept_as_given(client: AsyncClient) -> None:
+    body = {**PHONE_CALL_EVENT, "tags": ["Russia", "russia", "LGBT rights"]}
+    created = (await client.post("/v1/events", json=body)).json()
+    assert created["tags"] == ["Russia", "russia", "LGBT rights"]
+    found = (await client.get("/v1/events", params={"tag": "RUSSIA"})).json()["items"]
+    assert [item["id"] for item in found] == [created["id"]]

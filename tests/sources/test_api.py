@@ -155,10 +155,12 @@ async def test_list_searches_name_and_alias_case_insensitively(client: AsyncClie
     assert bad_kind.status_code == 422
 
 
-async def test_aliases_drop_case_insensitive_repeats(client: AsyncClient) -> None:
+async def test_aliases_are_kept_as_given_and_all_found(client: AsyncClient) -> None:
     body = {**MOSCOW_TIMES, "aliases": ["MT", "mt", "The Moscow Times", "Moscow Times"]}
     created = (await client.post("/v1/sources", json=body)).json()
-    assert created["aliases"] == ["MT", "Moscow Times"]
+    assert created["aliases"] == ["MT", "mt", "The Moscow Times", "Moscow Times"]
+    found = (await client.get("/v1/sources", params={"q": "mt"})).json()["items"]
+    assert [item["id"] for item in found] == [created["id"]]
 
 
 async def test_concurrent_creates_with_one_name_get_distinct_slugs(
