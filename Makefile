@@ -6,7 +6,7 @@ UV := $(TOOLS)/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format openapi migrate clean
+.PHONY: run test lint format openapi migrate bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -39,6 +39,11 @@ format: $(VENV)/.synced
 
 openapi: $(VENV)/.synced
 	$(BIN)/claimline openapi --output openapi/openapi.json
+
+# The benchmarks so far (bench/README.md); they need the PostgreSQL of the test suite.
+bench: $(VENV)/.synced
+	$(BIN)/python -m bench.submit_timing
+	$(BIN)/python -m bench.views
 
 clean:
 	rm -rf $(VENV) $(TOOLS) var .pytest_cache .mypy_cache .ruff_cache
