@@ -57,10 +57,21 @@ def _check_http_url(value: str) -> str:
     return value
 
 
-def _require_string(value: Any) -> Any:
-    # Request models are strict: a timestamp comes as RFC 3339 text, never as a number.
-    if not isinstance(value, str | datetime):
-        raise ValueError("must be an RFC 3339 timestamp string with an offset")
+_RFC3339 = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?P<offset>[Zz]|[+-]\d{2}:\d{2})?"
+)
+
+
+def _require_rfc3339(value: Any) -> Any:
+    # A timestamp comes as RFC 3339 text, never as a number or a number in a string (which
+    # pydantic would read as Unix time), and always with an offset.
+    if isinstance(value, datetime):
+        return value
+    match = _RFC3339.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        raise ValueError("must be an RFC 3339 timestamp such as 2015-09-14T15:11:00Z")
+    if match["offset"] is None:
+        raise ValueError("must carry an offset (Z or ±hh:mm): naive timestamps are refused")
     return value
 
 
@@ -103,7 +114,7 @@ HttpUrl = Annotated[
 ]
 TimestampIn = Annotated[
     AwareDatetime,
-    BeforeValidator(_require_string),
+    BeforeValidator(_require_rfc3339),
     AfterValidator(_in_utc),
     WithJsonSchema({"type": "string", "format": "date-time"}),
 ]
