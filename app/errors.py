@@ -155,10 +155,16 @@ def _allowed_methods(request: Request) -> str:
     Starlette stops at the first route whose path matches, so its own Allow lists only that
     route's methods; the app records every route's path pattern and methods for this.
     """
+    matching = [
+        (pattern, route_methods)
+        for pattern, route_methods in getattr(request.app.state, "route_methods", ())
+        if pattern.match(request.url.path)
+    ]
+    # A literal path (`/v1/statements/batch`) is its own resource, not a value of `{statement}`.
+    literal = [(p, m) for p, m in matching if "(?P<" not in p.pattern]
     methods: set[str] = set()
-    for pattern, route_methods in getattr(request.app.state, "route_methods", ()):
-        if pattern.match(request.url.path):
-            methods.update(route_methods)
+    for _, route_methods in literal or matching:
+        methods.update(route_methods)
     if "GET" in methods:
         methods.add("HEAD")
     return ", ".join(sorted(methods))

@@ -296,6 +296,9 @@ async def test_unknown_path_and_method(client: AsyncClient) -> None:
     collection = await client.put("/v1/events", json={})
     assert collection.status_code == 405
     assert collection.headers["allow"] == "GET, HEAD, POST"
+    batch = await client.put("/v1/statements/batch", json={})
+    assert batch.status_code == 405
+    assert batch.headers["allow"] == "POST"
 
 
 async def test_head_answers_like_get_without_a_body(client: AsyncClient) -> None:
