@@ -13,6 +13,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from app.fields import UNION_TAGS
+
 logger = logging.getLogger("claimline.errors")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -189,7 +191,9 @@ async def _handle_http_exception(request: Request, exc: Exception) -> Response:
 
 
 def _error_location(loc: tuple[Any, ...], *, batch: bool) -> list[str | int]:
-    parts: list[str | int] = [part if isinstance(part, int) else str(part) for part in loc]
+    parts: list[str | int] = [
+        part if isinstance(part, int) else str(part) for part in loc if part not in UNION_TAGS
+    ]
     # In a batch, an item's errors are located from the item's index: [3, "speaker"].
     if batch and len(parts) > 2 and parts[0] == "body" and isinstance(parts[2], int):
         return parts[2:]

@@ -10,6 +10,7 @@ from pydantic import (
     AfterValidator,
     AwareDatetime,
     BeforeValidator,
+    Discriminator,
     Field,
     PlainSerializer,
     StrictStr,
@@ -125,3 +126,24 @@ Timestamp = Annotated[
 ]
 # Query-string text goes into SQL parameters too: the same characters are refused there.
 QueryText = Annotated[str, AfterValidator(_check_text)]
+
+
+# A reference is an id or slug (text) or an inline object. The union is told apart by the value's
+# JSON type, so an error is reported for that branch only, and its tag is left out of `loc`.
+REF_TAG, OBJECT_TAG = "id-or-slug", "object"
+UNION_TAGS = frozenset({REF_TAG, OBJECT_TAG})
+
+
+def _reference_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return REF_TAG
+    if isinstance(value, dict) or hasattr(value, "model_fields"):
+        return OBJECT_TAG
+    return None
+
+
+BY_JSON_TYPE = Discriminator(
+    _reference_kind,
+    custom_error_type="reference_type",
+    custom_error_message="must be an id or slug (a string) or an object",
+)

@@ -3,11 +3,19 @@
 import uuid
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Tag
 
 from app.claims.schemas import ClaimText
 from app.events.schemas import InlineEvent
-from app.fields import HttpUrl, Text, Timestamp, TimestampIn
+from app.fields import (
+    BY_JSON_TYPE,
+    OBJECT_TAG,
+    REF_TAG,
+    HttpUrl,
+    Text,
+    Timestamp,
+    TimestampIn,
+)
 from app.models import Medium, Precision, StanceKind
 from app.sources.schemas import SourceCreate, SourceSummary
 
@@ -62,7 +70,8 @@ PESKOV_DENIAL: dict[str, Any] = {
 
 
 SourceRef = Annotated[
-    Ref | SourceCreate,
+    Annotated[Ref, Tag(REF_TAG)] | Annotated[SourceCreate, Tag(OBJECT_TAG)],
+    BY_JSON_TYPE,
     Field(
         description="A source's id or slug, or `{name, kind?, ...}`: the source whose name or "
         "alias matches the name (any case), created when none does."
@@ -84,7 +93,8 @@ class StanceIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     claim: Annotated[
-        Ref | InlineClaim,
+        Annotated[Ref, Tag(REF_TAG)] | Annotated[InlineClaim, Tag(OBJECT_TAG)],
+        BY_JSON_TYPE,
         Field(description="A claim id of the statement's event, or `{text}`."),
     ]
     stance: StanceKind
@@ -110,7 +120,8 @@ class StatementCreate(BaseModel):
     )
 
     event: Annotated[
-        Ref | InlineEvent,
+        Annotated[Ref, Tag(REF_TAG)] | Annotated[InlineEvent, Tag(OBJECT_TAG)],
+        BY_JSON_TYPE,
         Field(description="An event's id or slug, or `{slug, title, ...}` to get or create."),
     ]
     speaker: SourceRef

@@ -235,3 +235,17 @@ async def test_statement_etag(client: AsyncClient) -> None:
     assert (await client.get(path, headers={"If-None-Match": etag})).status_code == 304
     await client.request("DELETE", path, json={"reason": "Deleted post."})
     assert (await client.get(path, headers={"If-None-Match": etag})).status_code == 200
+
+
+async def test_reference_errors_are_located_at_the_field(client: AsyncClient) -> None:
+    cases: list[tuple[dict[str, Any], list[Any]]] = [
+        ({"speaker": 7}, ["body", "speaker"]),
+        ({"speaker": {"kind": "person"}}, ["body", "speaker", "name"]),
+        ({"event": ["putin-elton-john-call"]}, ["body", "event"]),
+        ({"event": {"slug": "Not A Slug"}}, ["body", "event", "slug"]),
+        ({"claims": [{"claim": 5, "stance": "supports"}]}, ["body", "claims", 0, "claim"]),
+    ]
+    for change, loc in cases:
+        response = await client.post("/v1/statements", json={**ELTON_JOHN_POST, **change})
+        assert response.status_code == 422, change
+        assert [error["loc"] for error in response.json()["errors"]] == [loc], response.text
