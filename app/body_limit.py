@@ -3,7 +3,7 @@
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.errors import problem_response, status_problem
+from app.errors import is_batch_path, problem_response, status_problem
 
 
 class BodyLimitMiddleware:
@@ -18,7 +18,7 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.batch_limit if scope["path"].rstrip("/").endswith("/batch") else self.limit
+        limit = self.batch_limit if is_batch_path(scope["path"]) else self.limit
         detail = f"The request body is larger than {limit} bytes."
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:

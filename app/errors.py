@@ -130,6 +130,11 @@ _CODES_BY_STATUS = {
 }
 
 
+def is_batch_path(path: str) -> bool:
+    """Whether a path takes a batch: a larger body limit, and errors located from the item."""
+    return path.rstrip("/").endswith("/batch")
+
+
 def problem_body(status: int, code: str, title: str, detail: str) -> dict[str, Any]:
     """The members every problem document has."""
     return {"type": PROBLEM_TYPE_PREFIX + code, "title": title, "status": status, "detail": detail}
@@ -211,7 +216,7 @@ async def _handle_validation_error(request: Request, exc: Exception) -> Response
                 detail = f"The request body is not valid JSON: {context['error']}."
         return problem_response(problem_body(400, "malformed-json", "Malformed JSON", detail))
     body = problem_body(422, "invalid-input", "Invalid input", "The request is not valid.")
-    batch = request.url.path.rstrip("/").endswith("/batch")
+    batch = is_batch_path(request.url.path)
     # Inputs are not echoed back: they may be huge or hold what the client should not see again.
     body["errors"] = [
         {

@@ -24,11 +24,6 @@ from app.statements.schemas import (
 
 router = APIRouter(prefix="/v1/statements", tags=["statements"], route_class=CommittingRoute)
 
-IMMUTABLE = (
-    " Statements are immutable once recorded: a correction is a new statement plus a retraction "
-    "of the old one."
-)
-
 
 @router.post(
     "",
@@ -44,7 +39,9 @@ async def create_statement(
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Record one statement. `event`, `speaker`, `on_behalf_of` and `via[].source` take an id, a
-    slug or an inline object that is resolved or created; `claims[].claim` an id or `{text}`."""
+    slug or an inline object that is resolved or created; `claims[].claim` an id or `{text}`.
+    Statements are immutable once recorded: a correction is a new statement plus a retraction
+    of the old one."""
 
     async def produce() -> tuple[StatementOut, str]:
         [statement] = await statement_service.submit(session=session, items=[body], locs=[["body"]])
@@ -52,9 +49,6 @@ async def create_statement(
         return shown, request.app.url_path_for("read_statement", statement=str(statement.id))
 
     return await respond(session=session, request=request, key=idempotency_key, produce=produce)
-
-
-create_statement.__doc__ = (create_statement.__doc__ or "") + IMMUTABLE
 
 
 @router.post(
