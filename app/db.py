@@ -115,11 +115,20 @@ def create_engine(settings: Settings, *, for_writes: bool = True) -> AsyncEngine
         engine = create_async_engine(url, pool_size=settings.db_pool_size, pool_pre_ping=False)
         _configure_sqlite(engine, begin="BEGIN IMMEDIATE" if for_writes else "BEGIN")
         return engine
+    if for_writes:
+        # Writes check a pooled connection before use; on asyncpg that ping is three round trips.
+        return _postgresql_engine(settings, pool_pre_ping=True)
+    # Reads skip the ping and the transaction: one round trip per query. A connection found
+    # broken is invalidated on that error (a 503), and the next request gets a fresh one.
+    return _postgresql_engine(settings, pool_pre_ping=False, isolation_level="AUTOCOMMIT")
+
+
+def _postgresql_engine(settings: Settings, **options: Any) -> AsyncEngine:
     return create_async_engine(
-        url,
+        settings.database,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_pool_size,
-        pool_pre_ping=True,
+        **options,
         connect_args={
             "server_settings": {
                 "statement_timeout": str(settings.db_statement_timeout_ms),
@@ -161,11 +170,9 @@ class Database:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Database":
-        """Engines for the configured store; SQLite gets a separate engine for reads."""
+        """Separate engines (and pools) for writes and for reads."""
         write_engine = create_engine(settings, for_writes=True)
-        read_engine = (
-            create_engine(settings, for_writes=False) if settings.is_sqlite else write_engine
-        )
+        read_engine = create_engine(settings, for_writes=False)
         return cls(
             write_engine=write_engine,
             read_engine=read_engine,
@@ -180,7 +187,7 @@ class Database:
             await self.read_engine.dispose()
 
 
-def get_database(request: Request) -> Database:
+async def get_database(request: Request) -> Database:
     """The database of the app serving this request."""
     database: Database = request.app.state.database
     return database

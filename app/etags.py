@@ -4,13 +4,13 @@ An ETag is a hash of the representation, so a created resource, its read and its
 creation all carry the same one."""
 
 import hashlib
-import json
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from starlette.responses import Response
 
 from app.errors import PreconditionFailed
+from app.responses import DocumentResponse, dump
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -40,8 +40,7 @@ def require_match(if_match: str | None, etag: str) -> None:
 
 def etag_of_document(document: Any) -> str:
     """The strong entity tag of a JSON representation without a version: a hash of its JSON."""
-    canonical = json.dumps(document, sort_keys=True, separators=(",", ":"))
-    return '"' + hashlib.sha256(canonical.encode()).hexdigest()[:32] + '"'
+    return '"' + hashlib.sha256(dump(document, sort_keys=True)).hexdigest()[:32] + '"'
 
 
 def etag_of_body(model: BaseModel) -> str:
@@ -57,3 +56,11 @@ def conditional(
         return Response(status_code=304, headers={"ETag": etag})
     response.headers["ETag"] = etag
     return shown
+
+
+def conditional_document(document: Any, if_none_match: str | None) -> Response:
+    """A GET's answer for a plain document: 304 when the client's copy is current."""
+    etag = etag_of_document(document)
+    if none_match(if_none_match, etag):
+        return Response(status_code=304, headers={"ETag": etag})
+    return DocumentResponse(document, headers={"ETag": etag})

@@ -6,17 +6,19 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Annotated, Any
 
+import orjson
 from fastapi import Header
 from pydantic import BaseModel
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
 from app.db import lock_keys, utcnow
 from app.errors import InvalidInput
 from app.etags import etag_of_document
 from app.models import IdempotentResponse
+from app.responses import DocumentResponse, dump
 
 KEEP_FOR = timedelta(hours=24)
 
@@ -32,7 +34,8 @@ IdempotencyKey = Annotated[
     ),
 ]
 
-Produce = Callable[[], Awaitable[tuple[BaseModel, str | None]]]
+# `produce` returns a response model or a JSON-ready document, and the Location.
+Produce = Callable[[], Awaitable[tuple[BaseModel | dict[str, Any], str | None]]]
 
 
 async def _fingerprint(request: Request) -> str:
@@ -41,11 +44,15 @@ async def _fingerprint(request: Request) -> str:
     return hashlib.sha256(f"{request.method} {request.url.path}\n{body}".encode()).hexdigest()
 
 
-def _response(status: int, document: Any, location: str | None) -> JSONResponse:
+def _document(body: BaseModel | dict[str, Any]) -> Any:
+    return body.model_dump(mode="json") if isinstance(body, BaseModel) else body
+
+
+def _response(status: int, document: Any, location: str | None) -> Response:
     headers = {"ETag": etag_of_document(document)}
     if location:
         headers["Location"] = location
-    return JSONResponse(document, status_code=status, headers=headers)
+    return DocumentResponse(document, status_code=status, headers=headers)
 
 
 async def respond(
@@ -60,7 +67,7 @@ async def respond(
     Idempotency-Key, replay the stored answer instead when the key was used before."""
     if key is None:
         body, location = await produce()
-        return _response(201, body.model_dump(mode="json"), location)
+        return _response(201, _document(body), location)
     fingerprint = await _fingerprint(request)
     # Concurrent retries with one key take turns: the second sees the first's stored answer.
     await lock_keys(session, [f"idempotency:{client}:{key}"])
@@ -76,7 +83,8 @@ async def respond(
             )
         return _response(stored.status, stored.body, stored.location)
     body, location = await produce()
-    document = body.model_dump(mode="json")
+    # Stored as plain JSON (instants as text), so the replay is the same bytes.
+    document = orjson.loads(dump(_document(body)))
     session.add(
         IdempotentResponse(
             client=client,

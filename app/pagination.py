@@ -27,7 +27,7 @@ class PageRequest:
     cursor: str | None
 
 
-def page_request(
+async def page_request(
     limit: Annotated[
         int, Query(ge=1, le=MAX_LIMIT, description="Items per page, 1 to 200.")
     ] = DEFAULT_LIMIT,

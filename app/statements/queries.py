@@ -1,88 +1,210 @@
-"""Read side of statements: full representations and the filtered list."""
+"""Read side of statements: JSON-ready documents and the filtered list.
+
+These are the hottest reads of the service, so they skip the ORM and the response models: rows
+come from queries compiled once (`app.sql`) and become plain dicts that orjson writes. The
+response models in `schemas.py` still describe them in the OpenAPI document, and the tests
+validate these documents against those models.
+"""
 
 import re
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, exists, func, literal_column, or_, select, text
+from sqlalchemy import Select, Uuid, bindparam, exists, func, literal_column, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from app.models import Claim, Relay, Source, Stance, Statement
-from app.pagination import PageRequest, fetch_page
-from app.sources.schemas import SourceSummary
-from app.statements.schemas import RelayOut, StanceOut, StatementOut
+from app.pagination import PageRequest, decode_id_cursor, encode_cursor
+from app.sql import Query, any_of, fetch, instant, uuid_text
+
+Document = dict[str, Any]
+Row = Sequence[Any]
 
 _WORD = re.compile(r"\w+")
+_speaker, _on_behalf_of, _relay_source = aliased(Source), aliased(Source), aliased(Source)
+
+# The columns of a statement row, in the order `_document` reads them; `said_at` and the hex id
+# at the end are for timeline cursors.
+STATEMENT_COLUMNS = (
+    uuid_text(Statement.id),
+    uuid_text(Statement.event_id),
+    Statement.text,
+    instant(Statement.said_at),
+    Statement.said_at_precision,
+    Statement.medium,
+    Statement.url,
+    Statement.language,
+    instant(Statement.recorded_at),
+    instant(Statement.retracted_at),
+    Statement.retraction_reason,
+    uuid_text(_speaker.id),
+    _speaker.slug,
+    _speaker.name,
+    _speaker.kind,
+    uuid_text(_on_behalf_of.id),
+    _on_behalf_of.slug,
+    _on_behalf_of.name,
+    _on_behalf_of.kind,
+)
 
 
-async def represent(session: AsyncSession, statements: Sequence[Statement]) -> list[StatementOut]:
-    """Full representations, in the order given, in three queries whatever their number."""
-    ids = [statement.id for statement in statements]
-    relays: dict[uuid.UUID, list[Relay]] = defaultdict(list)
-    for relay in await session.scalars(
-        select(Relay).where(Relay.statement_id.in_(ids)).order_by(Relay.position)
-    ):
-        relays[relay.statement_id].append(relay)
-    stances: dict[uuid.UUID, list[StanceOut]] = defaultdict(list)
-    for statement_id, claim_id, claim_text, stance, quote in await session.execute(
-        select(Stance.statement_id, Stance.claim_id, Claim.text, Stance.stance, Stance.quote)
-        .join(Claim, Claim.id == Stance.claim_id)
-        .where(Stance.statement_id.in_(ids))
-        .order_by(Stance.position)
-    ):
-        stances[statement_id].append(
-            StanceOut(claim_id=claim_id, claim_text=claim_text, stance=stance, quote=quote)
-        )
-    source_ids = {statement.speaker_id for statement in statements}
-    source_ids.update(s.on_behalf_of_id for s in statements if s.on_behalf_of_id is not None)
-    source_ids.update(relay.source_id for chain in relays.values() for relay in chain)
-    sources = {
-        source.id: SourceSummary.model_validate(source)
-        for source in await session.scalars(select(Source).where(Source.id.in_(source_ids)))
-    }
-    return [
-        StatementOut(
-            id=statement.id,
-            event_id=statement.event_id,
-            speaker=sources[statement.speaker_id],
-            on_behalf_of=sources[statement.on_behalf_of_id] if statement.on_behalf_of_id else None,
-            text=statement.text,
-            said_at=statement.said_at,
-            said_at_precision=statement.said_at_precision,
-            medium=statement.medium,
-            url=statement.url,
-            language=statement.language,
-            via=[
-                RelayOut(
-                    source=sources[relay.source_id], url=relay.url, published_at=relay.published_at
-                )
-                for relay in relays[statement.id]
+def statement_rows() -> Select[*tuple[Any, ...]]:
+    """Statements with their speaker and party, as `STATEMENT_COLUMNS`."""
+    return (
+        select(*STATEMENT_COLUMNS)
+        .select_from(Statement)
+        .join(_speaker, _speaker.id == Statement.speaker_id)
+        .outerjoin(_on_behalf_of, _on_behalf_of.id == Statement.on_behalf_of_id)
+    )
+
+
+_RELAYS = Query(
+    select(
+        uuid_text(Relay.statement_id),
+        uuid_text(_relay_source.id),
+        _relay_source.slug,
+        _relay_source.name,
+        _relay_source.kind,
+        Relay.url,
+        instant(Relay.published_at),
+    )
+    .join(_relay_source, _relay_source.id == Relay.source_id)
+    .where(any_of(Relay.statement_id, "ids"))
+    .order_by(Relay.position)
+)
+_STANCES = Query(
+    select(
+        uuid_text(Stance.statement_id),
+        uuid_text(Stance.claim_id),
+        Claim.text,
+        Stance.stance,
+        Stance.quote,
+        Stance.first_mention,
+        Stance.reversal,
+        Stance.status_after,
+    )
+    .join(Claim, Claim.id == Stance.claim_id)
+    .where(any_of(Stance.statement_id, "ids"))
+    .order_by(Stance.position)
+)
+_BY_ID = Query(statement_rows().where(Statement.id == bindparam("id", type_=Uuid)))
+_BY_IDS = Query(statement_rows().where(any_of(Statement.id, "ids")))
+
+
+def _source(row: Row, at: int) -> Document | None:
+    if row[at] is None:
+        return None
+    return {"id": row[at], "slug": row[at + 1], "name": row[at + 2], "kind": row[at + 3]}
+
+
+async def documents(
+    session: AsyncSession, rows: Sequence[Row]
+) -> tuple[list[Document], dict[str, list[Row]]]:
+    """Statement documents for statement rows, in their order (two more queries), and each
+    statement's stance rows (claim id, claim text, stance, quote and the derived values)."""
+    ids = [row[0] for row in rows]
+    relays: dict[str, list[Document]] = defaultdict(list)
+    stances: dict[str, list[Row]] = defaultdict(list)
+    if ids:
+        for relay in await fetch(session, _RELAYS, {"ids": ids}):
+            relays[relay[0]].append(
+                {"source": _source(relay, 1), "url": relay[5], "published_at": relay[6]}
+            )
+        for stance in await fetch(session, _STANCES, {"ids": ids}):
+            stances[stance[0]].append(stance)
+    shown = [
+        {
+            "id": row[0],
+            "event_id": row[1],
+            "speaker": _source(row, 11),
+            "on_behalf_of": _source(row, 15),
+            "text": row[2],
+            "said_at": row[3],
+            "said_at_precision": row[4],
+            "medium": row[5],
+            "url": row[6],
+            "language": row[7],
+            "via": relays[row[0]],
+            "stances": [
+                {"claim_id": s[1], "claim_text": s[2], "stance": s[3], "quote": s[4]}
+                for s in stances[row[0]]
             ],
-            stances=stances[statement.id],
-            recorded_at=statement.recorded_at,
-            retracted_at=statement.retracted_at,
-            retraction_reason=statement.retraction_reason,
-        )
-        for statement in statements
+            "recorded_at": row[8],
+            "retracted_at": row[9],
+            "retraction_reason": row[10],
+        }
+        for row in rows
     ]
+    return shown, stances
 
 
-def _matching_text(statement: Select[Statement], q: str, dialect: str) -> Select[Statement]:
-    """Statements whose text has every word of `q` (any case, any accents on SQLite)."""
-    words = _WORD.findall(q)
-    if not words:
-        return statement.where(literal_column("1") == 0)
+async def one(session: AsyncSession, statement_id: uuid.UUID) -> Document | None:
+    """The document of one statement, or None."""
+    rows = await fetch(session, _BY_ID, {"id": statement_id})
+    if not rows:
+        return None
+    [shown], _ = await documents(session, rows)
+    return shown
+
+
+async def represent(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[Document]:
+    """The documents of these statements, in the order given."""
+    rows = {row[0]: row for row in await fetch(session, _BY_IDS, {"ids": [str(i) for i in ids]})}
+    shown, _ = await documents(session, [rows[str(statement_id)] for statement_id in ids])
+    return shown
+
+
+def _matching_text(statement: Select[*tuple[Any, ...]], dialect: str) -> Select[*tuple[Any, ...]]:
+    """Statements whose text has every word of the `words` parameter."""
     if dialect == "postgresql":
         # The same expression as the GIN index, so the index serves it.
         vector = func.to_tsvector(literal_column("'simple'"), Statement.text)
-        return statement.where(vector.op("@@")(func.plainto_tsquery("simple", " ".join(words))))
-    match = " ".join(f'"{word}"' for word in words)
-    hits: Select[Any] = select(literal_column("statement_id")).select_from(text("statements_fts"))
-    return statement.where(
-        Statement.id.in_(hits.where(text("statements_fts MATCH :match").bindparams(match=match)))
+        query = func.plainto_tsquery(literal_column("'simple'"), bindparam("words"))
+        return statement.where(vector.op("@@")(query))
+    hits: Select[*tuple[Any, ...]] = select(literal_column("statement_id")).select_from(
+        text("statements_fts")
     )
+    return statement.where(Statement.id.in_(hits.where(text("statements_fts MATCH :words"))))
+
+
+@cache
+def _search_query(
+    dialect: str,
+    *,
+    event: bool,
+    speaker: bool,
+    claim: bool,
+    words: bool,
+    include_retracted: bool,
+    after: bool,
+) -> Query:
+    """The list query for one combination of filters (a handful exist), compiled once each."""
+    statement = statement_rows()
+    if event:
+        statement = statement.where(Statement.event_id == bindparam("event_id", type_=Uuid))
+    if speaker:
+        source = bindparam("speaker_id", type_=Uuid)
+        statement = statement.where(
+            or_(Statement.speaker_id == source, Statement.party_id == source)
+        )
+    if claim:
+        statement = statement.where(
+            exists().where(
+                Stance.statement_id == Statement.id,
+                Stance.claim_id == bindparam("claim_id", type_=Uuid),
+            )
+        )
+    if not include_retracted:
+        statement = statement.where(Statement.retracted_at.is_(None))
+    if words:
+        statement = _matching_text(statement, dialect)
+    if after:
+        statement = statement.where(Statement.id > bindparam("after", type_=Uuid))
+    return Query(statement.order_by(Statement.id).limit(bindparam("limit")))
 
 
 async def search(
@@ -94,24 +216,37 @@ async def search(
     q: str | None,
     include_retracted: bool,
     page: PageRequest,
-) -> tuple[list[StatementOut], str | None]:
+) -> tuple[list[Document], str | None]:
     """A page of statements in recording order, filtered."""
-    statement = select(Statement)
-    if event_id is not None:
-        statement = statement.where(Statement.event_id == event_id)
-    if speaker_id is not None:
-        statement = statement.where(
-            or_(Statement.speaker_id == speaker_id, Statement.party_id == speaker_id)
-        )
-    if claim_id is not None:
-        statement = statement.where(
-            exists().where(Stance.statement_id == Statement.id, Stance.claim_id == claim_id)
-        )
-    if not include_retracted:
-        statement = statement.where(Statement.retracted_at.is_(None))
-    if q:
-        statement = _matching_text(statement, q, session.get_bind().dialect.name)
-    rows, next_cursor = await fetch_page(
-        session, statement, key=Statement.id, kind="statements", page=page
+    words = _WORD.findall(q) if q else None
+    if q is not None and not words:
+        return [], None
+    dialect = session.get_bind().dialect.name
+    after = decode_id_cursor("statements", page.cursor) if page.cursor is not None else None
+    query = _search_query(
+        dialect,
+        event=event_id is not None,
+        speaker=speaker_id is not None,
+        claim=claim_id is not None,
+        words=words is not None,
+        include_retracted=include_retracted,
+        after=after is not None,
     )
-    return await represent(session, rows), next_cursor
+    params: dict[str, Any] = {
+        "event_id": event_id,
+        "speaker_id": speaker_id,
+        "claim_id": claim_id,
+        "after": after,
+        "limit": page.limit + 1,
+    }
+    if words is not None:
+        params["words"] = (
+            " ".join(words) if dialect == "postgresql" else " ".join(f'"{w}"' for w in words)
+        )
+    rows = await fetch(session, query, params)
+    next_cursor = None
+    if len(rows) > page.limit:
+        rows = rows[: page.limit]
+        next_cursor = encode_cursor("statements", [rows[-1][0].replace("-", "")])
+    shown, _ = await documents(session, rows)
+    return shown, next_cursor

@@ -1,15 +1,17 @@
 """HTTP routes for statements."""
 
+import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
 from app.deps import IfNoneMatch, PageDep, ReadSessionDep, SessionDep
-from app.errors import problem_responses
-from app.etags import conditional, etag_of_body
-from app.fields import QueryText
+from app.errors import NotFound, problem_responses
+from app.etags import conditional_document, etag_of_document
+from app.fields import QueryText, looks_like_uuid
 from app.filters import ClaimFilter, EventFilter, SpeakerFilter
 from app.idempotency import IdempotencyKey, respond
+from app.responses import DocumentResponse
 from app.routing import CommittingRoute
 from app.statements import queries as statement_queries
 from app.statements import service as statement_service
@@ -43,9 +45,9 @@ async def create_statement(
     Statements are immutable once recorded: a correction is a new statement plus a retraction
     of the old one."""
 
-    async def produce() -> tuple[StatementOut, str]:
+    async def produce() -> tuple[statement_queries.Document, str]:
         [statement] = await statement_service.submit(session=session, items=[body], locs=[["body"]])
-        [shown] = await statement_queries.represent(session, [statement])
+        [shown] = await statement_queries.represent(session, [statement.id])
         return shown, request.app.url_path_for("read_statement", statement=str(statement.id))
 
     return await respond(session=session, request=request, key=idempotency_key, produce=produce)
@@ -69,20 +71,25 @@ async def create_statements(
     sources, events and claims that earlier items create. The answer lists the statements in the
     order given; its `Location` is the first one's."""
 
-    async def produce() -> tuple[StatementBatchOut, str]:
+    async def produce() -> tuple[statement_queries.Document, str]:
         statements = await statement_service.submit(
             session=session,
             items=body.statements,
             locs=[[index] for index in range(len(body.statements))],
         )
-        shown = await statement_queries.represent(session, statements)
+        shown = await statement_queries.represent(session, [s.id for s in statements])
         first = request.app.url_path_for("read_statement", statement=str(statements[0].id))
-        return StatementBatchOut(statements=shown), first
+        return {"statements": shown}, first
 
     return await respond(session=session, request=request, key=idempotency_key, produce=produce)
 
 
-@router.get("", summary="List statements", responses=problem_responses(400, 422))
+@router.get(
+    "",
+    response_model=StatementPage,
+    summary="List statements",
+    responses=problem_responses(400, 422),
+)
 async def list_statements(
     session: ReadSessionDep,
     page: PageDep,
@@ -96,7 +103,7 @@ async def list_statements(
     include_retracted: Annotated[
         bool, Query(description="Also list retracted statements.")
     ] = False,
-) -> StatementPage:
+) -> Response:
     """Statements in recording order, filtered; retracted ones only with `include_retracted`."""
     items, next_cursor = await statement_queries.search(
         session=session,
@@ -107,7 +114,7 @@ async def list_statements(
         include_retracted=include_retracted,
         page=page,
     )
-    return StatementPage(items=items, next_cursor=next_cursor)
+    return DocumentResponse({"items": items, "next_cursor": next_cursor})
 
 
 @router.get(
@@ -119,26 +126,28 @@ async def list_statements(
 async def read_statement(
     statement: str,
     session: ReadSessionDep,
-    response: Response,
     if_none_match: IfNoneMatch = None,
-) -> StatementOut | Response:
+) -> Response:
     """A statement, retracted or not."""
-    found = await statement_service.get(session=session, ref=statement)
-    [shown] = await statement_queries.represent(session, [found])
-    return conditional(shown, etag_of_body(shown), if_none_match, response)
+    shown = (
+        await statement_queries.one(session, uuid.UUID(statement))
+        if looks_like_uuid(statement)
+        else None
+    )
+    if shown is None:
+        raise NotFound(f"There is no statement with id {statement!r}.")
+    return conditional_document(shown, if_none_match)
 
 
 @router.delete(
     "/{statement}",
+    response_model=StatementOut,
     summary="Retract a statement",
     responses=problem_responses(400, 404, 409, 413, 415, 422),
 )
-async def retract_statement(
-    statement: str, body: Retraction, session: SessionDep, response: Response
-) -> StatementOut:
+async def retract_statement(statement: str, body: Retraction, session: SessionDep) -> Response:
     """Retract a statement: it stays readable, with `retracted_at` and `retraction_reason`, and no
     longer counts in lists, statuses and views. Retracting it again is a 409."""
     retracted = await statement_service.retract(session=session, ref=statement, reason=body.reason)
-    [shown] = await statement_queries.represent(session, [retracted])
-    response.headers["ETag"] = etag_of_body(shown)
-    return shown
+    [shown] = await statement_queries.represent(session, [retracted.id])
+    return DocumentResponse(shown, headers={"ETag": etag_of_document(shown)})

@@ -1,17 +1,23 @@
 """The claim timeline of an event: statements in order, with the derived values kept on stances."""
 
 import uuid
-from collections import defaultdict
 from datetime import UTC, datetime
+from functools import cache
+from typing import Any
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import Uuid, bindparam, exists, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.db import UTCDateTime
 from app.errors import BadRequest
-from app.models import Claim, Event, Stance, StanceKind, Statement
+from app.models import Stance as StanceRow
+from app.models import StanceKind, Statement
 from app.pagination import PageRequest, decode_cursor, encode_cursor
-from app.statements.queries import represent
-from app.timelines.schemas import Order, TimelineItem, TimelineStance
+from app.sql import Query, fetch
+from app.statements.queries import Document, documents, statement_rows
+from app.timelines.schemas import Order
+
+_SAID_AT = len(("id", "event_id", "text"))  # the position of said_at in a statement row
 
 
 def _cursor_kind(order: Order) -> str:
@@ -29,10 +35,64 @@ def _position(order: Order, cursor: str) -> tuple[datetime, uuid.UUID]:
         raise BadRequest("The cursor is not a cursor of this timeline.") from None
 
 
+def _instant_text(value: datetime | str) -> str:
+    # PostgreSQL rows carry datetimes, SQLite rows RFC 3339 text: either reads back the same.
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+@cache
+def _timeline_query(
+    order: Order,
+    *,
+    include_retracted: bool,
+    since: bool,
+    until: bool,
+    speaker: bool,
+    claim: bool,
+    stance: bool,
+    after: bool,
+) -> Query:
+    """The page query for one combination of filters, compiled once each."""
+    query = statement_rows().where(Statement.event_id == bindparam("event_id", type_=Uuid))
+    instant = UTCDateTime()
+    if not include_retracted:
+        query = query.where(Statement.retracted_at.is_(None))
+    if since:
+        query = query.where(Statement.said_at >= bindparam("since", type_=instant))
+    if until:
+        query = query.where(Statement.said_at <= bindparam("until", type_=instant))
+    if speaker:
+        source = bindparam("speaker_id", type_=Uuid)
+        query = query.where(or_(Statement.speaker_id == source, Statement.party_id == source))
+    if claim or stance:
+        matching = exists().where(StanceRow.statement_id == Statement.id)
+        if claim:
+            matching = matching.where(StanceRow.claim_id == bindparam("claim_id", type_=Uuid))
+        if stance:
+            matching = matching.where(StanceRow.stance == bindparam("stance"))
+        query = query.where(matching)
+    if after:
+        said_at, last = bindparam("said_at", type_=instant), bindparam("after", type_=Uuid)
+        # The plain range bound lets the index seek to the cursor instead of scanning up to it.
+        if order is Order.asc:
+            query = query.where(
+                Statement.said_at >= said_at, or_(Statement.said_at > said_at, Statement.id > last)
+            )
+        else:
+            query = query.where(
+                Statement.said_at <= said_at, or_(Statement.said_at < said_at, Statement.id < last)
+            )
+    if order is Order.asc:
+        query = query.order_by(Statement.said_at, Statement.id)
+    else:
+        query = query.order_by(Statement.said_at.desc(), Statement.id.desc())
+    return Query(query.limit(bindparam("limit")))
+
+
 async def timeline(
     *,
     session: AsyncSession,
-    event: Event,
+    event_id: uuid.UUID,
     order: Order,
     since: datetime | None,
     until: datetime | None,
@@ -41,80 +101,57 @@ async def timeline(
     stance: StanceKind | None,
     include_retracted: bool,
     page: PageRequest,
-) -> tuple[list[TimelineItem], str | None]:
+) -> tuple[list[Document], str | None]:
     """A page of the timeline: `said_at`, then recording order (reversed for `desc`).
 
     Filters pick items; the derived values shown are those of the whole timeline.
     """
-    query = select(Statement).where(Statement.event_id == event.id)
-    if not include_retracted:
-        query = query.where(Statement.retracted_at.is_(None))
-    if since is not None:
-        query = query.where(Statement.said_at >= since)
-    if until is not None:
-        query = query.where(Statement.said_at <= until)
-    if speaker_id is not None:
-        query = query.where(
-            or_(Statement.speaker_id == speaker_id, Statement.party_id == speaker_id)
-        )
-    if claim_id is not None or stance is not None:
-        matching = exists().where(Stance.statement_id == Statement.id)
-        if claim_id is not None:
-            matching = matching.where(Stance.claim_id == claim_id)
-        if stance is not None:
-            matching = matching.where(Stance.stance == stance)
-        query = query.where(matching)
-    if page.cursor is not None:
-        said_at, after = _position(order, page.cursor)
-        # The plain range bound lets the index seek to the cursor instead of scanning up to it.
-        if order is Order.asc:
-            later = or_(Statement.said_at > said_at, Statement.id > after)
-            query = query.where(Statement.said_at >= said_at, later)
-        else:
-            earlier = or_(Statement.said_at < said_at, Statement.id < after)
-            query = query.where(Statement.said_at <= said_at, earlier)
-    if order is Order.asc:
-        query = query.order_by(Statement.said_at, Statement.id)
-    else:
-        query = query.order_by(Statement.said_at.desc(), Statement.id.desc())
-    rows = list((await session.scalars(query.limit(page.limit + 1))).all())
+    said_at, after = _position(order, page.cursor) if page.cursor is not None else (None, None)
+    query = _timeline_query(
+        order,
+        include_retracted=include_retracted,
+        since=since is not None,
+        until=until is not None,
+        speaker=speaker_id is not None,
+        claim=claim_id is not None,
+        stance=stance is not None,
+        after=after is not None,
+    )
+    params: dict[str, Any] = {
+        "event_id": event_id,
+        "since": since,
+        "until": until,
+        "speaker_id": speaker_id,
+        "claim_id": claim_id,
+        "stance": stance.value if stance is not None else None,
+        "said_at": said_at,
+        "after": after,
+        "limit": page.limit + 1,
+    }
+    rows = await fetch(session, query, params)
     next_cursor = None
     if len(rows) > page.limit:
         rows = rows[: page.limit]
         last = rows[-1]
-        next_cursor = encode_cursor(_cursor_kind(order), [last.said_at.isoformat(), last.id.hex])
-    statements = await represent(session, rows)
-    stances: dict[uuid.UUID, list[TimelineStance]] = defaultdict(list)
-    for row in await session.execute(
-        select(
-            Stance.statement_id,
-            Stance.claim_id,
-            Claim.text,
-            Stance.stance,
-            Stance.first_mention,
-            Stance.reversal,
-            Stance.status_after,
-        )
-        .join(Claim, Claim.id == Stance.claim_id)
-        .where(Stance.statement_id.in_([row.id for row in rows]))
-        .order_by(Stance.position)
-    ):
-        stances[row.statement_id].append(
-            TimelineStance(
-                claim_id=row.claim_id,
-                claim_text=row.text,
-                stance=row.stance,
-                first_mention=row.first_mention,
-                reversal=row.reversal,
-                status_after=row.status_after,
-            )
-        )
+        position = [_instant_text(last[_SAID_AT]), last[0].replace("-", "")]
+        next_cursor = encode_cursor(_cursor_kind(order), position)
+    statements, stances = await documents(session, rows)
     items = [
-        TimelineItem(
-            statement=statement,
-            party=statement.on_behalf_of or statement.speaker,
-            stances=stances[statement.id],
-        )
+        {
+            "statement": statement,
+            "party": statement["on_behalf_of"] or statement["speaker"],
+            "stances": [
+                {
+                    "claim_id": s[1],
+                    "claim_text": s[2],
+                    "stance": s[3],
+                    "first_mention": s[5],
+                    "reversal": s[6],
+                    "status_after": s[7],
+                }
+                for s in stances[statement["id"]]
+            ],
+        }
         for statement in statements
     ]
     return items, next_cursor

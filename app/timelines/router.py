@@ -1,16 +1,18 @@
 """HTTP route for the claim timeline."""
 
+import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from starlette.responses import Response
 
 from app.deps import PageDep, ReadSessionDep
 from app.errors import problem_responses
-from app.events import service as event_service
-from app.events.schemas import EventOut
+from app.events import queries as event_queries
 from app.fields import TimestampIn
 from app.filters import ClaimFilter, SpeakerFilter
 from app.models import StanceKind
+from app.responses import DocumentResponse
 from app.routing import CommittingRoute
 from app.timelines import queries as timeline_queries
 from app.timelines.schemas import Order, Timeline
@@ -20,6 +22,7 @@ router = APIRouter(tags=["views"], route_class=CommittingRoute)
 
 @router.get(
     "/v1/events/{event}/timeline",
+    response_model=Timeline,
     summary="The claim timeline of an event",
     responses=problem_responses(400, 404, 422),
 )
@@ -36,17 +39,17 @@ async def read_timeline(
     include_retracted: Annotated[
         bool, Query(description="Also show retracted statements (they count for nothing).")
     ] = False,
-) -> Timeline:
+) -> Response:
     """The event's non-retracted statements in timeline order (`said_at`, then recording order),
     each with its party and, per stance, `first_mention` (no earlier statement took a stance on
     the claim), `reversal` (the party's side just before was the opposite one) and `status_after`
     (from every party's latest taken side: none `open`, only supports `asserted`, only refutes
     `denied`, both `contested`). Filters choose which items are shown; they never change these
     values."""
-    found = await event_service.get(session=session, ref=event)
+    found = await event_queries.document(session=session, ref=event)
     items, next_cursor = await timeline_queries.timeline(
         session=session,
-        event=found,
+        event_id=uuid.UUID(found["id"]),
         order=order,
         since=since,
         until=until,
@@ -56,4 +59,4 @@ async def read_timeline(
         include_retracted=include_retracted,
         page=page,
     )
-    return Timeline(event=EventOut.model_validate(found), items=items, next_cursor=next_cursor)
+    return DocumentResponse({"event": found, "items": items, "next_cursor": next_cursor})
