@@ -40,10 +40,15 @@ format: $(VENV)/.synced
 openapi: $(VENV)/.synced
 	$(BIN)/claimline openapi --output openapi/openapi.json
 
-# The benchmarks so far (bench/README.md); they need the PostgreSQL of the test suite.
+# The benchmarks (bench/README.md): they need the PostgreSQL of the test suite and wrk, which is
+# installed from Debian's packages when missing.
 bench: $(VENV)/.synced
-	$(BIN)/python -m bench.submit_timing
+	command -v wrk >/dev/null || $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y wrk
+	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.ingest
 	$(BIN)/python -m bench.views
+	$(BIN)/python -m bench.submit_timing
+	$(BIN)/python -m bench.report
 
 clean:
 	rm -rf $(VENV) $(TOOLS) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,11 +1,11 @@
 """Reads under load: Claimline against the ceiling app, in one run, on PostgreSQL.
 
 A new database gets 10,000 statements in one event plus 20,000 spread over realistic events,
-loaded through the batch endpoint. Then, for the statement list, one statement, a timeline page and
-the comparison: both apps must give the same JSON; wrk (32 connections, one thread) measures each
-app three times, one after the other, and each figure is the median; the in-process cost per
-request (the ASGI app called directly, no HTTP) is measured for both the same way. The Claimline
-worker's resident size is read after each round of load runs.
+loaded through the batch endpoint. Then, for the statement list, one statement, a timeline page
+and the comparison: both apps must give the same JSON; wrk (32 connections, 2 for the comparison;
+one thread) measures each app three times, one after the other, and each figure is the median;
+the in-process cost per request (the ASGI app called directly, no HTTP) is measured for both the
+same way. The Claimline worker's resident size is read after each round of load runs.
 
 Usage: .venv/bin/python -m bench.load → bench/results/load.json
 """
@@ -19,6 +19,7 @@ import sys
 import time
 from typing import Any
 
+import asyncpg
 import httpx
 import orjson
 
@@ -45,10 +46,19 @@ IN_PROCESS_REQUESTS = {"list": 400, "statement": 1000, "timeline": 400, "compari
 _UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
 
 
-def wrk(url: str) -> dict[str, float]:
+def wrk(url: str, connections: int = CONNECTIONS) -> dict[str, float]:
     """Requests per second and p50/p99 latency (ms) of one wrk run."""
     output = subprocess.run(
-        ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{DURATION_S}s", "--latency", url],
+        [
+            "wrk",
+            "-t1",
+            f"-c{connections}",
+            f"-d{DURATION_S}s",
+            "--timeout",
+            "30s",
+            "--latency",
+            url,
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -130,10 +140,14 @@ def _same(name: str, ours: httpx.Response, theirs: httpx.Response) -> None:
         raise RuntimeError(f"Claimline and the ceiling disagree on the ETag of {name}")
 
 
-async def _prepare(base: str) -> dict[str, tuple[str, str]]:
+async def _prepare(base: str, name: str) -> dict[str, tuple[str, str]]:
     async with httpx.AsyncClient(base_url=base, timeout=600) as client:
         big = await load(client, Plan(statements=10_000, single_event=True, seed=1))
         spread = await load(client, Plan(statements=20_000, seed=2))
+        # Fresh planner statistics, as autovacuum would have gathered them by now.
+        connection = await asyncpg.connect(f"postgresql://postgres@127.0.0.1:5432/{name}")
+        await connection.execute("ANALYZE")
+        await connection.close()
         event = big.event_slugs[0]
         event_id = (await client.get(f"/v1/events/{event}")).json()["id"]
         page = (await client.get("/v1/statements", params={"event": event_id})).json()
@@ -165,7 +179,7 @@ async def measure() -> dict[str, Any]:
         ours, theirs = f"http://127.0.0.1:{ours_port}", f"http://127.0.0.1:{theirs_port}"
         report: dict[str, Any] = {"wrk": {}, "rss_kib_after_round": []}
         with claimline_server(pg_url(name), ours_port) as pid:
-            targets = await _prepare(ours)
+            targets = await _prepare(ours, name)
             with ceiling_server(name, theirs_port):
                 async with httpx.AsyncClient(timeout=60) as client:
                     for endpoint, target in targets.items():
@@ -178,7 +192,10 @@ async def measure() -> dict[str, Any]:
                 for _ in range(RUNS):
                     for endpoint, target in targets.items():
                         for app, base in (("claimline", ours), ("ceiling", theirs)):
-                            result = wrk(_url(base, target))
+                            # A comparison of 10,000 statements takes a good part of a second:
+                            # two connections keep the worker busy without queueing for seconds.
+                            connections = 2 if endpoint == "comparison" else CONNECTIONS
+                            result = wrk(_url(base, target), connections)
                             runs.setdefault(endpoint, {}).setdefault(app, []).append(result)
                             print(f"  {endpoint:<10} {app:<9} {result}", file=sys.stderr)
                     report["rss_kib_after_round"].append(resident_kib(pid))

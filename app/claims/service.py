@@ -5,7 +5,7 @@ import uuid
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import and_, delete, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -114,25 +114,32 @@ def _timeline_order() -> tuple[Any, ...]:
 async def _claims_with_later_stances(
     session: AsyncSession, claim_ids: list[uuid.UUID], appended: Collection[uuid.UUID]
 ) -> set[uuid.UUID]:
-    """The claims on which an earlier-recorded stance sorts after the first appended statement."""
-    first = (
-        await session.execute(
-            select(Statement.said_at, Statement.id)
-            .where(Statement.id.in_(appended))
-            .order_by(Statement.said_at, Statement.id)
-            .limit(1)
+    """The claims on which an earlier-recorded stance sorts after that claim's first appended
+    stance: those need a full replay, the others only have the appended stances to add."""
+    firsts: dict[uuid.UUID, tuple[Any, uuid.UUID]] = {}
+    for claim_id, said_at, statement_id in await session.execute(
+        select(Stance.claim_id, Statement.said_at, Statement.id)
+        .join(Statement, Statement.id == Stance.statement_id)
+        .where(Statement.id.in_(appended), Stance.claim_id.in_(claim_ids))
+    ):
+        if claim_id not in firsts or (said_at, statement_id) < firsts[claim_id]:
+            firsts[claim_id] = (said_at, statement_id)
+    if not firsts:
+        return set()
+    later = or_(
+        *(
+            and_(
+                Stance.claim_id == claim_id,
+                Statement.said_at >= said_at,
+                or_(Statement.said_at > said_at, Statement.id > statement_id),
+            )
+            for claim_id, (said_at, statement_id) in firsts.items()
         )
-    ).one()
-    later = or_(Statement.said_at > first.said_at, Statement.id > first.id)
+    )
     found = await session.scalars(
         select(Stance.claim_id)
         .join(Statement, Statement.id == Stance.statement_id)
-        .where(
-            Stance.claim_id.in_(claim_ids),
-            Statement.id.not_in(appended),
-            Statement.said_at >= first.said_at,
-            later,
-        )
+        .where(Stance.claim_id.in_(list(firsts)), Statement.id.not_in(appended), later)
         .distinct()
     )
     return set(found.all())

@@ -39,7 +39,11 @@ class Statement(Base):
     """A statement. Immutable once recorded, except for its retraction."""
 
     __tablename__ = "statements"
-    __table_args__ = (Index("ix_statements_event_id_said_at", "event_id", "said_at", "id"),)
+    __table_args__ = (
+        Index("ix_statements_event_id_said_at", "event_id", "said_at", "id"),
+        # The statement list of an event pages by id: the index seeks to each page.
+        Index("ix_statements_event_id_id", "event_id", "id"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
     event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"))

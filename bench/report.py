@@ -1,0 +1,156 @@
+"""Turn bench/results/*.json into the tables of bench/README.md and bench/results/speed.png.
+
+Usage: .venv/bin/python -m bench.report
+"""
+
+import json
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+from bench.servers import ROOT
+
+RESULTS = ROOT / "bench" / "results"
+README = ROOT / "bench" / "README.md"
+BEGIN, END = "<!-- latest run: begin -->", "<!-- latest run: end -->"
+READS = ("list", "statement", "timeline")
+NAMES = {
+    "list": "`GET /v1/statements?event=` (50)",
+    "statement": "`GET /v1/statements/{id}`",
+    "timeline": "`GET /v1/events/{e}/timeline` (50)",
+    "comparison": "`GET /v1/events/{e}/comparison` (10,000 statements)",
+}
+
+
+def _load(name: str) -> dict[str, Any]:
+    path = RESULTS / f"{name}.json"
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "**not met**"
+
+
+def _reads_table(load: dict[str, Any]) -> list[str]:
+    wrk, in_process = load["wrk"], load["in_process_us"]
+    lines = [
+        "| endpoint | Claimline req/s | ceiling req/s | ratio (goal ≥ 0.7) | "
+        "Claimline p50 / p99 ms (goal p99 ≤ 6x p50) | "
+        "in-process µs, Claimline / ceiling (goal ≤ 1.5x) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for endpoint in (*READS, "comparison"):
+        ours, theirs = wrk[endpoint]["claimline"], wrk[endpoint]["ceiling"]
+        ratio = ours["rps"] / theirs["rps"]
+        cost = in_process["claimline"][endpoint] / in_process["ceiling"][endpoint]
+        tail = ours["p99_ms"] / ours["p50_ms"]
+        rate_goal = f"{ratio:.2f}"
+        if endpoint in READS:
+            rate_goal += f", {_verdict(ratio >= 0.7)}"
+        cost_goal = 3.0 if endpoint == "comparison" else 1.5
+        lines.append(
+            f"| {NAMES[endpoint]} | {ours['rps']:,.0f} | {theirs['rps']:,.0f} | {rate_goal} | "
+            f"{ours['p50_ms']:.1f} / {ours['p99_ms']:.1f} ({tail:.1f}x, {_verdict(tail <= 6)}) | "
+            f"{in_process['claimline'][endpoint]:,.0f} / {in_process['ceiling'][endpoint]:,.0f} "
+            f"({cost:.2f}x, goal ≤ {cost_goal}x: {_verdict(cost <= cost_goal)}) |"
+        )
+    rss = load["rss_kib_after_round"]
+    lines += [
+        "",
+        f"Resident size of the Claimline worker after each round of load runs: "
+        f"{', '.join(f'{kib / 1024:.0f} MiB' for kib in rss)} "
+        f"(growth from the first to the last: {(rss[-1] - rss[0]) / 1024:+.1f} MiB).",
+    ]
+    return lines
+
+
+def _ingest_table(ingest: dict[str, Any]) -> list[str]:
+    lines = [
+        "| store | statements | statements/s through the batch endpoint | goal | "
+        "COPY statements/s (rows/s) | ratio to COPY | bytes on disk per statement |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for store, goal in (("postgresql", 10_000), ("sqlite", 5_000)):
+        result = ingest.get(store)
+        if not result:
+            continue
+        copy = result.get("copy")
+        copied = f"{copy['statements_per_s']:,} ({copy['rows_per_s']:,})" if copy else "—"
+        lines.append(
+            f"| {store} | {result['statements']:,} | {result['statements_per_s']:,} | ≥ {goal:,}: "
+            f"{_verdict(result['statements_per_s'] >= goal)} | {copied} | "
+            f"{result.get('ratio_to_copy', '—')} | {result['bytes_per_statement']:,} |"
+        )
+    return lines
+
+
+def _views_table(views: dict[str, Any]) -> list[str]:
+    lines = [
+        "| store | largest event | first page, largest ÷ 1,000 (goal ≤ 1.5) | deep page, "
+        "largest ÷ 1,000 (goal ≤ 1.5) |",
+        "|---|---|---|---|",
+    ]
+    for store in ("sqlite", "postgresql"):
+        ratios = views.get("ratios", {}).get(store)
+        if not ratios:
+            continue
+        largest = max(int(size) for size in views[store])
+        first = ratios["first_page_largest_over_smallest"]
+        deep = ratios["deep_page_largest_over_smallest"]
+        lines.append(
+            f"| {store} | {largest:,} | {first} ({_verdict(first <= 1.5)}) | "
+            f"{deep} ({_verdict(deep <= 1.5)}) |"
+        )
+    return lines
+
+
+def _plot(load: dict[str, Any], ingest: dict[str, Any]) -> None:
+    figure, (reads, writes) = plt.subplots(1, 2, figsize=(11, 4))
+    endpoints = list(READS)
+    ours = [load["wrk"][e]["claimline"]["rps"] for e in endpoints]
+    theirs = [load["wrk"][e]["ceiling"]["rps"] for e in endpoints]
+    positions = range(len(endpoints))
+    reads.bar([p - 0.2 for p in positions], ours, 0.4, label="Claimline")
+    reads.bar([p + 0.2 for p in positions], theirs, 0.4, label="ceiling (Starlette+asyncpg)")
+    reads.set_xticks(list(positions), endpoints)
+    reads.set_ylabel("requests/s (wrk, 32 connections, median of 3)")
+    reads.set_title("Reads on PostgreSQL, one worker")
+    reads.legend()
+    stores = [store for store in ("postgresql", "sqlite") if store in ingest]
+    writes.bar(stores, [ingest[store]["statements_per_s"] for store in stores], label="Claimline")
+    writes.axhline(10_000, color="grey", linestyle="--", label="goal on PostgreSQL")
+    writes.set_ylabel("statements/s (batches of 1000)")
+    writes.set_title("Ingest")
+    writes.legend()
+    figure.tight_layout()
+    figure.savefig(RESULTS / "speed.png", dpi=100)
+
+
+def main() -> None:
+    """Rewrite the latest-run section of bench/README.md and the plot."""
+    load, ingest, views = _load("load"), _load("ingest"), _load("views")
+    section = [BEGIN, ""]
+    if load:
+        section += ["### Reads (`bench/load.py`, PostgreSQL)", "", *_reads_table(load), ""]
+    if ingest:
+        section += ["### Ingest and size (`bench/ingest.py`)", "", *_ingest_table(ingest), ""]
+    if views:
+        section += ["### Page cost by event size (`bench/views.py`)", "", *_views_table(views), ""]
+    if load and ingest:
+        _plot(load, ingest)
+        section += ["![Claimline and the ceiling](results/speed.png)", ""]
+    section.append(END)
+    text = README.read_text()
+    if BEGIN in text:
+        before, rest = text.split(BEGIN, 1)
+        text = before + "\n".join(section) + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip() + "\n\n## Latest run\n\n" + "\n".join(section) + "\n"
+    README.write_text(text)
+
+
+if __name__ == "__main__":
+    main()
