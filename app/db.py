@@ -1,18 +1,21 @@
 """Engines, sessions and the declarative base shared by every table."""
 
+import asyncio
 import enum
 import zlib
 from collections.abc import AsyncIterator, Iterable
-from contextlib import suppress
-from dataclasses import dataclass
+from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
+import asyncpg
 from fastapi import Depends
 from sqlalchemy import DateTime, Enum, MetaData, event, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -23,6 +26,8 @@ from sqlalchemy.types import TypeDecorator
 from starlette.requests import Request
 
 from app.config import Settings
+from app.errors import ServiceUnavailable
+from app.sql import Reader
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -161,30 +166,88 @@ def make_read_sessionmaker(bind: Any) -> async_sessionmaker[ReadSession]:
 
 @dataclass
 class Database:
-    """The engines and session factories of one running app."""
+    """The engines and session factories of one running app, and the hot reads' pool."""
 
     write_engine: AsyncEngine
     read_engine: AsyncEngine
     write_sessions: async_sessionmaker[AsyncSession]
     read_sessions: async_sessionmaker[ReadSession]
+    # Tests hand over the connection of their rolled-back transaction for readers to use.
+    read_bind: AsyncConnection | None = None
+    # PostgreSQL: readers take connections from an asyncpg pool of their own.
+    reader_dsn: str | None = None
+    reader_pool_size: int = 10
+    statement_timeout_ms: int = 15_000
+    _reader_pool: asyncpg.Pool | None = field(default=None, init=False, repr=False)
+    _reader_pool_lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False, repr=False)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Database":
         """Separate engines (and pools) for writes and for reads."""
         write_engine = create_engine(settings, for_writes=True)
         read_engine = create_engine(settings, for_writes=False)
+        reader_dsn = None
+        if not settings.is_sqlite:
+            url = settings.database.set(drivername="postgresql")
+            reader_dsn = url.render_as_string(hide_password=False)
         return cls(
             write_engine=write_engine,
             read_engine=read_engine,
             write_sessions=make_sessionmaker(write_engine),
             read_sessions=make_read_sessionmaker(read_engine),
+            reader_dsn=reader_dsn,
+            reader_pool_size=settings.db_pool_size,
+            statement_timeout_ms=settings.db_statement_timeout_ms,
         )
+
+    async def _open_reader_pool(self) -> asyncpg.Pool:
+        async with self._reader_pool_lock:
+            if self._reader_pool is None:
+                self._reader_pool = await asyncpg.create_pool(
+                    self.reader_dsn,
+                    min_size=0,
+                    max_size=self.reader_pool_size,
+                    # Readers leave no session state behind: no reset query on release.
+                    reset=_keep_session,
+                    server_settings={
+                        "statement_timeout": str(self.statement_timeout_ms),
+                        "application_name": "claimline",
+                    },
+                    timeout=10,
+                )
+            return self._reader_pool
+
+    @asynccontextmanager
+    async def reader(self) -> AsyncIterator[Reader]:
+        """A reader on a connection of its own (or the tests' connection) for one request."""
+        if self.read_bind is not None:
+            yield Reader(connection=self.read_bind)
+            return
+        if self.reader_dsn is None:
+            async with self.read_engine.connect() as connection:
+                yield Reader(connection=connection)
+            return
+        pool = self._reader_pool or await self._open_reader_pool()
+        try:
+            driver = await pool.acquire(timeout=30)
+        except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError):
+            raise ServiceUnavailable("The database is unavailable; try again shortly.") from None
+        try:
+            yield Reader(driver=driver)
+        finally:
+            await pool.release(driver)
 
     async def dispose(self) -> None:
         """Close every pooled connection."""
         await self.write_engine.dispose()
-        if self.read_engine is not self.write_engine:
-            await self.read_engine.dispose()
+        await self.read_engine.dispose()
+        if self._reader_pool is not None:
+            await self._reader_pool.close()
+            self._reader_pool = None
+
+
+async def _keep_session(_connection: asyncpg.Connection) -> None:
+    """Nothing to reset: readers set no session state."""
 
 
 async def get_database(request: Request) -> Database:
@@ -205,6 +268,14 @@ async def open_write_session(
             request.scope.pop(WRITE_SESSION_SCOPE_KEY, None)
             if session.in_transaction():
                 await session.rollback()
+
+
+async def open_reader(
+    database: Annotated[Database, Depends(get_database)],
+) -> AsyncIterator[Reader]:
+    """A reader for a request that runs the hot read queries (`app.sql`)."""
+    async with database.reader() as reader:
+        yield reader
 
 
 async def open_read_session(

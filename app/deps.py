@@ -6,11 +6,20 @@ from fastapi import Depends, Header
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings, get_settings
-from app.db import Database, ReadSession, get_database, open_read_session, open_write_session
+from app.db import (
+    Database,
+    ReadSession,
+    get_database,
+    open_read_session,
+    open_reader,
+    open_write_session,
+)
 from app.pagination import PageDep as PageDep
+from app.sql import Reader
 
 SessionDep = Annotated[AsyncSession, Depends(open_write_session)]
 ReadSessionDep = Annotated[ReadSession, Depends(open_read_session)]
+ReaderDep = Annotated[Reader, Depends(open_reader)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 IfNoneMatch = Annotated[
     str | None,

@@ -16,7 +16,7 @@ import asyncpg
 from sqlalchemy import ColumnElement, Select, String, bindparam
 from sqlalchemy.dialects.postgresql import asyncpg as asyncpg_dialect
 from sqlalchemy.engine import Dialect
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import FunctionElement
@@ -118,22 +118,49 @@ class Query:
         return self._compiled
 
 
-async def fetch(
-    session: AsyncSession, query: Query, params: Mapping[str, Any]
-) -> Sequence[Sequence[Any]]:
-    """The rows of a read query, as tuples of JSON-ready values."""
-    connection = await session.connection()
-    if connection.dialect.name != "postgresql":
-        return (await connection.execute(query.statement, dict(params))).all()
-    sql, names = query.for_asyncpg()
-    raw = await connection.get_raw_connection()
-    driver: asyncpg.Connection = raw.driver_connection
-    try:
-        rows: list[Any] = await driver.fetch(sql, *(params[name] for name in names))
-    except (asyncpg.PostgresConnectionError, asyncpg.InterfaceError, OSError) as error:
-        # The connection is broken: keep it out of the pool, and say the store is unreachable.
-        await connection.invalidate(error)
-        raise ServiceUnavailable("The database is unavailable; try again shortly.") from None
-    except asyncpg.QueryCanceledError:
-        raise ServiceUnavailable("The database took too long to answer; try again.") from None
-    return rows
+class Reader:
+    """Runs read queries on one connection; it has no way to write.
+
+    On PostgreSQL it holds an asyncpg connection (from the read pool, or under a SQLAlchemy
+    connection in tests) and sends each query's compiled text; elsewhere it executes the query
+    through SQLAlchemy.
+    """
+
+    def __init__(
+        self,
+        *,
+        driver: asyncpg.Connection | None = None,
+        connection: AsyncConnection | None = None,
+    ) -> None:
+        self._driver = driver
+        self._connection = connection
+        if driver is None and connection is None:
+            raise ValueError("a reader needs a driver connection or a SQLAlchemy connection")
+        self.dialect = connection.dialect.name if connection is not None else "postgresql"
+
+    async def fetch(self, query: Query, params: Mapping[str, Any]) -> Sequence[Sequence[Any]]:
+        """The rows of a read query, as tuples of JSON-ready values."""
+        if self._driver is None:
+            assert self._connection is not None
+            if self.dialect != "postgresql":
+                return (await self._connection.execute(query.statement, dict(params))).all()
+            raw = await self._connection.get_raw_connection()
+            self._driver = raw.driver_connection
+        driver: asyncpg.Connection = self._driver
+        sql, names = query.for_asyncpg()
+        try:
+            rows: list[Any] = await driver.fetch(sql, *(params[name] for name in names))
+        except (asyncpg.PostgresConnectionError, asyncpg.InterfaceError, OSError) as error:
+            if self._connection is not None:
+                # A SQLAlchemy connection: keep it out of its pool (asyncpg's pool does that
+                # itself with a closed connection).
+                await self._connection.invalidate(error)
+            raise ServiceUnavailable("The database is unavailable; try again shortly.") from None
+        except asyncpg.QueryCanceledError:
+            raise ServiceUnavailable("The database took too long to answer; try again.") from None
+        return rows
+
+
+async def session_reader(session: AsyncSession) -> Reader:
+    """A reader on a session's connection, inside its transaction (to show what it wrote)."""
+    return Reader(connection=await session.connection())

@@ -115,6 +115,7 @@ async def test_database(database: Database) -> AsyncIterator[Database]:
                 autoflush=False,
                 join_transaction_mode="create_savepoint",
             ),
+            read_bind=connection,
         )
         await outer.rollback()
 

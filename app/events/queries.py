@@ -5,12 +5,11 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Uuid, bindparam, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import NotFound
 from app.fields import is_slug, looks_like_uuid
 from app.models import Event
-from app.sql import Query, fetch, instant, uuid_text
+from app.sql import Query, Reader, instant, uuid_text
 
 _COLUMNS = (
     uuid_text(Event.id),
@@ -26,13 +25,13 @@ _BY_ID = Query(select(*_COLUMNS).where(Event.id == bindparam("id", type_=Uuid)))
 _BY_SLUG = Query(select(*_COLUMNS).where(Event.slug == bindparam("slug")))
 
 
-async def document(*, session: AsyncSession, ref: str) -> dict[str, Any]:
+async def document(*, reader: Reader, ref: str) -> dict[str, Any]:
     """The event with this id or slug, as its JSON document; 404 when there is none."""
     rows: Any = ()
     if looks_like_uuid(ref):
-        rows = await fetch(session, _BY_ID, {"id": uuid.UUID(ref)})
+        rows = await reader.fetch(_BY_ID, {"id": uuid.UUID(ref)})
     elif is_slug(ref):
-        rows = await fetch(session, _BY_SLUG, {"slug": ref})
+        rows = await reader.fetch(_BY_SLUG, {"slug": ref})
     if not rows:
         raise NotFound(f"There is no event with id or slug {ref!r}.")
     row = rows[0]

@@ -14,12 +14,11 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, Uuid, bindparam, exists, func, literal_column, or_, select, text
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from app.models import Claim, Relay, Source, Stance, Statement
 from app.pagination import PageRequest, decode_id_cursor, encode_cursor
-from app.sql import Query, any_of, fetch, instant, uuid_text
+from app.sql import Query, Reader, any_of, instant, uuid_text
 
 Document = dict[str, Any]
 Row = Sequence[Any]
@@ -102,7 +101,7 @@ def _source(row: Row, at: int) -> Document | None:
 
 
 async def documents(
-    session: AsyncSession, rows: Sequence[Row]
+    reader: Reader, rows: Sequence[Row]
 ) -> tuple[list[Document], dict[str, list[Row]]]:
     """Statement documents for statement rows, in their order (two more queries), and each
     statement's stance rows (claim id, claim text, stance, quote and the derived values)."""
@@ -110,11 +109,11 @@ async def documents(
     relays: dict[str, list[Document]] = defaultdict(list)
     stances: dict[str, list[Row]] = defaultdict(list)
     if ids:
-        for relay in await fetch(session, _RELAYS, {"ids": ids}):
+        for relay in await reader.fetch(_RELAYS, {"ids": ids}):
             relays[relay[0]].append(
                 {"source": _source(relay, 1), "url": relay[5], "published_at": relay[6]}
             )
-        for stance in await fetch(session, _STANCES, {"ids": ids}):
+        for stance in await reader.fetch(_STANCES, {"ids": ids}):
             stances[stance[0]].append(stance)
     shown = [
         {
@@ -142,19 +141,19 @@ async def documents(
     return shown, stances
 
 
-async def one(session: AsyncSession, statement_id: uuid.UUID) -> Document | None:
+async def one(reader: Reader, statement_id: uuid.UUID) -> Document | None:
     """The document of one statement, or None."""
-    rows = await fetch(session, _BY_ID, {"id": statement_id})
+    rows = await reader.fetch(_BY_ID, {"id": statement_id})
     if not rows:
         return None
-    [shown], _ = await documents(session, rows)
+    [shown], _ = await documents(reader, rows)
     return shown
 
 
-async def represent(session: AsyncSession, ids: Sequence[uuid.UUID]) -> list[Document]:
+async def represent(reader: Reader, ids: Sequence[uuid.UUID]) -> list[Document]:
     """The documents of these statements, in the order given."""
-    rows = {row[0]: row for row in await fetch(session, _BY_IDS, {"ids": [str(i) for i in ids]})}
-    shown, _ = await documents(session, [rows[str(statement_id)] for statement_id in ids])
+    rows = {row[0]: row for row in await reader.fetch(_BY_IDS, {"ids": [str(i) for i in ids]})}
+    shown, _ = await documents(reader, [rows[str(statement_id)] for statement_id in ids])
     return shown
 
 
@@ -209,7 +208,7 @@ def _search_query(
 
 async def search(
     *,
-    session: AsyncSession,
+    reader: Reader,
     event_id: uuid.UUID | None,
     speaker_id: uuid.UUID | None,
     claim_id: uuid.UUID | None,
@@ -221,7 +220,7 @@ async def search(
     words = _WORD.findall(q) if q else None
     if q is not None and not words:
         return [], None
-    dialect = session.get_bind().dialect.name
+    dialect = reader.dialect
     after = decode_id_cursor("statements", page.cursor) if page.cursor is not None else None
     query = _search_query(
         dialect,
@@ -243,10 +242,10 @@ async def search(
         params["words"] = (
             " ".join(words) if dialect == "postgresql" else " ".join(f'"{w}"' for w in words)
         )
-    rows = await fetch(session, query, params)
+    rows = await reader.fetch(query, params)
     next_cursor = None
     if len(rows) > page.limit:
         rows = rows[: page.limit]
         next_cursor = encode_cursor("statements", [rows[-1][0].replace("-", "")])
-    shown, _ = await documents(session, rows)
+    shown, _ = await documents(reader, rows)
     return shown, next_cursor

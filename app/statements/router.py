@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from app.deps import IfNoneMatch, PageDep, ReadSessionDep, SessionDep
+from app.deps import IfNoneMatch, PageDep, ReaderDep, SessionDep
 from app.errors import NotFound, problem_responses
 from app.etags import conditional_document, etag_of_document
 from app.fields import QueryText, looks_like_uuid
@@ -13,6 +13,7 @@ from app.filters import ClaimFilter, EventFilter, SpeakerFilter
 from app.idempotency import IdempotencyKey, respond
 from app.responses import DocumentResponse
 from app.routing import CommittingRoute
+from app.sql import session_reader
 from app.statements import queries as statement_queries
 from app.statements import service as statement_service
 from app.statements.schemas import (
@@ -47,7 +48,7 @@ async def create_statement(
 
     async def produce() -> tuple[statement_queries.Document, str]:
         [statement] = await statement_service.submit(session=session, items=[body], locs=[["body"]])
-        [shown] = await statement_queries.represent(session, [statement.id])
+        [shown] = await statement_queries.represent(await session_reader(session), [statement.id])
         return shown, request.app.url_path_for("read_statement", statement=str(statement.id))
 
     return await respond(session=session, request=request, key=idempotency_key, produce=produce)
@@ -77,7 +78,8 @@ async def create_statements(
             items=body.statements,
             locs=[[index] for index in range(len(body.statements))],
         )
-        shown = await statement_queries.represent(session, [s.id for s in statements])
+        reader = await session_reader(session)
+        shown = await statement_queries.represent(reader, [s.id for s in statements])
         first = request.app.url_path_for("read_statement", statement=str(statements[0].id))
         return {"statements": shown}, first
 
@@ -91,7 +93,7 @@ async def create_statements(
     responses=problem_responses(400, 422),
 )
 async def list_statements(
-    session: ReadSessionDep,
+    reader: ReaderDep,
     page: PageDep,
     event_id: EventFilter,
     speaker_id: SpeakerFilter,
@@ -106,7 +108,7 @@ async def list_statements(
 ) -> Response:
     """Statements in recording order, filtered; retracted ones only with `include_retracted`."""
     items, next_cursor = await statement_queries.search(
-        session=session,
+        reader=reader,
         event_id=event_id,
         speaker_id=speaker_id,
         claim_id=claim_id,
@@ -125,12 +127,12 @@ async def list_statements(
 )
 async def read_statement(
     statement: str,
-    session: ReadSessionDep,
+    reader: ReaderDep,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """A statement, retracted or not."""
     shown = (
-        await statement_queries.one(session, uuid.UUID(statement))
+        await statement_queries.one(reader, uuid.UUID(statement))
         if looks_like_uuid(statement)
         else None
     )
@@ -149,5 +151,5 @@ async def retract_statement(statement: str, body: Retraction, session: SessionDe
     """Retract a statement: it stays readable, with `retracted_at` and `retraction_reason`, and no
     longer counts in lists, statuses and views. Retracting it again is a 409."""
     retracted = await statement_service.retract(session=session, ref=statement, reason=body.reason)
-    [shown] = await statement_queries.represent(session, [retracted.id])
+    [shown] = await statement_queries.represent(await session_reader(session), [retracted.id])
     return DocumentResponse(shown, headers={"ETag": etag_of_document(shown)})

@@ -6,14 +6,13 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Uuid, bindparam, exists, or_
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import UTCDateTime
 from app.errors import BadRequest
 from app.models import Stance as StanceRow
 from app.models import StanceKind, Statement
 from app.pagination import PageRequest, decode_cursor, encode_cursor
-from app.sql import Query, fetch
+from app.sql import Query, Reader
 from app.statements.queries import Document, documents, statement_rows
 from app.timelines.schemas import Order
 
@@ -91,7 +90,7 @@ def _timeline_query(
 
 async def timeline(
     *,
-    session: AsyncSession,
+    reader: Reader,
     event_id: uuid.UUID,
     order: Order,
     since: datetime | None,
@@ -128,14 +127,14 @@ async def timeline(
         "after": after,
         "limit": page.limit + 1,
     }
-    rows = await fetch(session, query, params)
+    rows = await reader.fetch(query, params)
     next_cursor = None
     if len(rows) > page.limit:
         rows = rows[: page.limit]
         last = rows[-1]
         position = [_instant_text(last[_SAID_AT]), last[0].replace("-", "")]
         next_cursor = encode_cursor(_cursor_kind(order), position)
-    statements, stances = await documents(session, rows)
+    statements, stances = await documents(reader, rows)
     items = [
         {
             "statement": statement,

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from app.deps import PageDep, ReadSessionDep
+from app.deps import PageDep, ReaderDep
 from app.errors import problem_responses
 from app.events import queries as event_queries
 from app.fields import TimestampIn
@@ -28,7 +28,7 @@ router = APIRouter(tags=["views"], route_class=CommittingRoute)
 )
 async def read_timeline(
     event: str,
-    session: ReadSessionDep,
+    reader: ReaderDep,
     page: PageDep,
     speaker_id: SpeakerFilter,
     claim_id: ClaimFilter,
@@ -46,9 +46,9 @@ async def read_timeline(
     (from every party's latest taken side: none `open`, only supports `asserted`, only refutes
     `denied`, both `contested`). Filters choose which items are shown; they never change these
     values."""
-    found = await event_queries.document(session=session, ref=event)
+    found = await event_queries.document(reader=reader, ref=event)
     items, next_cursor = await timeline_queries.timeline(
-        session=session,
+        reader=reader,
         event_id=uuid.UUID(found["id"]),
         order=order,
         since=since,
