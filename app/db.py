@@ -229,7 +229,9 @@ class Database:
             return
         pool = self._reader_pool or await self._open_reader_pool()
         try:
-            driver = await pool.acquire(timeout=30)
+            # No timeout: asyncpg's costs a task and a timer per request; the pool is sized for
+            # the concurrent requests, and a slow query is stopped by the statement timeout.
+            driver = await pool.acquire()
         except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError):
             raise ServiceUnavailable("The database is unavailable; try again shortly.") from None
         try:
@@ -268,14 +270,6 @@ async def open_write_session(
             request.scope.pop(WRITE_SESSION_SCOPE_KEY, None)
             if session.in_transaction():
                 await session.rollback()
-
-
-async def open_reader(
-    database: Annotated[Database, Depends(get_database)],
-) -> AsyncIterator[Reader]:
-    """A reader for a request that runs the hot read queries (`app.sql`)."""
-    async with database.reader() as reader:
-        yield reader
 
 
 async def open_read_session(

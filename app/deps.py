@@ -11,15 +11,12 @@ from app.db import (
     ReadSession,
     get_database,
     open_read_session,
-    open_reader,
     open_write_session,
 )
 from app.pagination import PageDep as PageDep
-from app.sql import Reader
 
 SessionDep = Annotated[AsyncSession, Depends(open_write_session)]
 ReadSessionDep = Annotated[ReadSession, Depends(open_read_session)]
-ReaderDep = Annotated[Reader, Depends(open_reader)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 IfNoneMatch = Annotated[
     str | None,

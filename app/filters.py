@@ -1,14 +1,13 @@
-"""Query parameters that name an event, a source or a claim, resolved once for the lists that
-take them (on the request's reader, with the list's own queries)."""
+"""Query parameters that name an event, a source or a claim, and their resolution to ids on the
+request's reader (a 422 at the parameter when nothing has that id or slug)."""
 
 import uuid
 from functools import cache
 from typing import Annotated, Any
 
-from fastapi import Depends, Query
+from fastapi import Query
 from sqlalchemy import String, Uuid, bindparam, select
 
-from app.deps import ReaderDep
 from app.errors import InvalidInput
 from app.fields import is_slug, looks_like_uuid
 from app.models import Claim, Event, Source
@@ -34,13 +33,17 @@ async def _find(reader: Reader, model: Any, ref: str, *, by_slug: bool) -> uuid.
     return uuid.UUID(rows[0][0]) if rows else None
 
 
-async def speaker_filter(
-    reader: ReaderDep,
-    speaker: Annotated[
-        str | None,
-        Query(max_length=100, description="Source id or slug: statements it spoke or its party."),
-    ] = None,
-) -> uuid.UUID | None:
+SpeakerRef = Annotated[
+    str | None,
+    Query(max_length=100, description="Source id or slug: statements it spoke or its party."),
+]
+ClaimRef = Annotated[
+    str | None, Query(max_length=100, description="Claim id: statements with a stance on it.")
+]
+EventRef = Annotated[str | None, Query(max_length=100, description="Event id or slug.")]
+
+
+async def speaker_id(reader: Reader, speaker: str | None) -> uuid.UUID | None:
     """The id of the source `speaker=` names (422 when none), or None."""
     if speaker is None:
         return None
@@ -52,12 +55,7 @@ async def speaker_filter(
     return found
 
 
-async def claim_filter(
-    reader: ReaderDep,
-    claim: Annotated[
-        str | None, Query(max_length=100, description="Claim id: statements with a stance on it.")
-    ] = None,
-) -> uuid.UUID | None:
+async def claim_id(reader: Reader, claim: str | None) -> uuid.UUID | None:
     """The id of the claim `claim=` names (422 when none), or None."""
     if claim is None:
         return None
@@ -67,10 +65,7 @@ async def claim_filter(
     return found
 
 
-async def event_filter(
-    reader: ReaderDep,
-    event: Annotated[str | None, Query(max_length=100, description="Event id or slug.")] = None,
-) -> uuid.UUID | None:
+async def event_id(reader: Reader, event: str | None) -> uuid.UUID | None:
     """The id of the event `event=` names (422 when none), or None."""
     if event is None:
         return None
@@ -78,8 +73,3 @@ async def event_filter(
     if found is None:
         raise InvalidInput(f"There is no event with id or slug {event!r}.", loc=["query", "event"])
     return found
-
-
-SpeakerFilter = Annotated[uuid.UUID | None, Depends(speaker_filter)]
-ClaimFilter = Annotated[uuid.UUID | None, Depends(claim_filter)]
-EventFilter = Annotated[uuid.UUID | None, Depends(event_filter)]

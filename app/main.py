@@ -110,13 +110,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(HeadAsGetMiddleware)
     install_error_handlers(app)
+    # Routes are matched in order: the most requested first.
     routers = [
-        sources_router,
-        events_router,
-        claims_router,
         statements_router,
         timelines_router,
         comparisons_router,
+        events_router,
+        claims_router,
+        sources_router,
         health_router,
     ]
     for router in routers:

@@ -5,11 +5,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from app.deps import IfNoneMatch, PageDep, ReaderDep, SessionDep
+from app import filters
+from app.deps import DatabaseDep, IfNoneMatch, PageDep, SessionDep
 from app.errors import NotFound, problem_responses
 from app.etags import conditional_document, etag_of_document
 from app.fields import QueryText, looks_like_uuid
-from app.filters import ClaimFilter, EventFilter, SpeakerFilter
+from app.filters import ClaimRef, EventRef, SpeakerRef
 from app.idempotency import IdempotencyKey, respond
 from app.responses import DocumentResponse
 from app.routing import CommittingRoute
@@ -93,11 +94,11 @@ async def create_statements(
     responses=problem_responses(400, 422),
 )
 async def list_statements(
-    reader: ReaderDep,
+    database: DatabaseDep,
     page: PageDep,
-    event_id: EventFilter,
-    speaker_id: SpeakerFilter,
-    claim_id: ClaimFilter,
+    event: EventRef = None,
+    speaker: SpeakerRef = None,
+    claim: ClaimRef = None,
     q: Annotated[
         QueryText | None,
         Query(max_length=200, description="Full-text search: statements containing every word."),
@@ -107,15 +108,16 @@ async def list_statements(
     ] = False,
 ) -> Response:
     """Statements in recording order, filtered; retracted ones only with `include_retracted`."""
-    items, next_cursor = await statement_queries.search(
-        reader=reader,
-        event_id=event_id,
-        speaker_id=speaker_id,
-        claim_id=claim_id,
-        q=q,
-        include_retracted=include_retracted,
-        page=page,
-    )
+    async with database.reader() as reader:
+        items, next_cursor = await statement_queries.search(
+            reader=reader,
+            event_id=await filters.event_id(reader, event),
+            speaker_id=await filters.speaker_id(reader, speaker),
+            claim_id=await filters.claim_id(reader, claim),
+            q=q,
+            include_retracted=include_retracted,
+            page=page,
+        )
     return DocumentResponse({"items": items, "next_cursor": next_cursor})
 
 
@@ -127,15 +129,14 @@ async def list_statements(
 )
 async def read_statement(
     statement: str,
-    reader: ReaderDep,
+    database: DatabaseDep,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """A statement, retracted or not."""
-    shown = (
-        await statement_queries.one(reader, uuid.UUID(statement))
-        if looks_like_uuid(statement)
-        else None
-    )
+    shown = None
+    if looks_like_uuid(statement):
+        async with database.reader() as reader:
+            shown = await statement_queries.one(reader, uuid.UUID(statement))
     if shown is None:
         raise NotFound(f"There is no statement with id {statement!r}.")
     return conditional_document(shown, if_none_match)

@@ -6,11 +6,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from app.deps import PageDep, ReaderDep
+from app import filters
+from app.deps import DatabaseDep, PageDep
 from app.errors import problem_responses
 from app.events import queries as event_queries
 from app.fields import TimestampIn
-from app.filters import ClaimFilter, SpeakerFilter
+from app.filters import ClaimRef, SpeakerRef
 from app.models import StanceKind
 from app.responses import DocumentResponse
 from app.routing import CommittingRoute
@@ -28,10 +29,10 @@ router = APIRouter(tags=["views"], route_class=CommittingRoute)
 )
 async def read_timeline(
     event: str,
-    reader: ReaderDep,
+    database: DatabaseDep,
     page: PageDep,
-    speaker_id: SpeakerFilter,
-    claim_id: ClaimFilter,
+    speaker: SpeakerRef = None,
+    claim: ClaimRef = None,
     order: Annotated[Order, Query(description="`desc` is the exact reverse of `asc`.")] = Order.asc,
     since: Annotated[TimestampIn | None, Query(description="Said at or after.")] = None,
     until: Annotated[TimestampIn | None, Query(description="Said at or before.")] = None,
@@ -46,17 +47,20 @@ async def read_timeline(
     (from every party's latest taken side: none `open`, only supports `asserted`, only refutes
     `denied`, both `contested`). Filters choose which items are shown; they never change these
     values."""
-    found = await event_queries.document(reader=reader, ref=event)
-    items, next_cursor = await timeline_queries.timeline(
-        reader=reader,
-        event_id=uuid.UUID(found["id"]),
-        order=order,
-        since=since,
-        until=until,
-        speaker_id=speaker_id,
-        claim_id=claim_id,
-        stance=stance,
-        include_retracted=include_retracted,
-        page=page,
-    )
+    async with database.reader() as reader:
+        speaker_id = await filters.speaker_id(reader, speaker)
+        claim_id = await filters.claim_id(reader, claim)
+        found = await event_queries.document(reader=reader, ref=event)
+        items, next_cursor = await timeline_queries.timeline(
+            reader=reader,
+            event_id=uuid.UUID(found["id"]),
+            order=order,
+            since=since,
+            until=until,
+            speaker_id=speaker_id,
+            claim_id=claim_id,
+            stance=stance,
+            include_retracted=include_retracted,
+            page=page,
+        )
     return DocumentResponse({"event": found, "items": items, "next_cursor": next_cursor})
