@@ -43,16 +43,17 @@ ClaimRef = Annotated[
 EventRef = Annotated[str | None, Query(max_length=100, description="Event id or slug.")]
 
 
+async def source_id(reader: Reader, ref: str, parameter: str) -> uuid.UUID:
+    """The id of the source a query parameter names; a 422 at that parameter when none."""
+    found = await _find(reader, Source, ref, by_slug=True)
+    if found is None:
+        raise InvalidInput(f"There is no source with id or slug {ref!r}.", loc=["query", parameter])
+    return found
+
+
 async def speaker_id(reader: Reader, speaker: str | None) -> uuid.UUID | None:
     """The id of the source `speaker=` names (422 when none), or None."""
-    if speaker is None:
-        return None
-    found = await _find(reader, Source, speaker, by_slug=True)
-    if found is None:
-        raise InvalidInput(
-            f"There is no source with id or slug {speaker!r}.", loc=["query", "speaker"]
-        )
-    return found
+    return None if speaker is None else await source_id(reader, speaker, "speaker")
 
 
 async def claim_id(reader: Reader, claim: str | None) -> uuid.UUID | None:

@@ -11,6 +11,7 @@ import pytest
 from httpx import AsyncClient
 from pydantic import BaseModel
 
+from app.comparisons.schemas import Comparison
 from app.statements.schemas import StatementBatchOut, StatementOut, StatementPage
 from app.timelines.schemas import Timeline
 from tests.seed import ELTON_JOHN_POST, EVENT_SLUG, PESKOV_DENIAL, PHONE_CALL_EVENT
@@ -66,3 +67,13 @@ async def test_timeline_documents_match_their_models(
     items = response.json()["items"]
     assert [item["statement"] for item in items] == recorded
     assert response.json()["event"]["occurred_at"] == "2015-09-14T15:11:00Z"
+
+
+async def test_comparison_documents_match_their_model(
+    client: AsyncClient, recorded: list[dict[str, Any]]
+) -> None:
+    for params in ({}, {"as_of": "2015-09-14T16:00:00Z"}, {"sources": "kremlin,elton-john"}):
+        response = await client.get(f"/v1/events/{EVENT_SLUG}/comparison", params=params)
+        assert response.status_code == 200, response.text
+        assert_described_by(Comparison, response.json())
+    assert response.json()["contradictions"], "the seed story's claim is contested"

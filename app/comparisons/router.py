@@ -3,27 +3,30 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from starlette.responses import Response
 
+from app import filters
 from app.comparisons import queries as comparison_queries
 from app.comparisons.schemas import Comparison
-from app.deps import ReadSessionDep
+from app.deps import DatabaseDep
 from app.errors import problem_responses
-from app.events import service as event_service
+from app.events import queries as event_queries
 from app.fields import TimestampIn
+from app.responses import DocumentResponse
 from app.routing import CommittingRoute
-from app.sources import service as source_service
 
 router = APIRouter(tags=["views"], route_class=CommittingRoute)
 
 
 @router.get(
     "/v1/events/{event}/comparison",
+    response_model=Comparison,
     summary="The comparison of an event's sources",
     responses=problem_responses(400, 404, 422),
 )
 async def read_comparison(
     event: str,
-    session: ReadSessionDep,
+    database: DatabaseDep,
     sources: Annotated[
         str | None,
         Query(
@@ -35,22 +38,15 @@ async def read_comparison(
     as_of: Annotated[
         TimestampIn | None, Query(description="Only statements said at or before this instant.")
     ] = None,
-) -> Comparison:
+) -> Response:
     """Each party's position per claim (its latest stance), who agrees and who disagrees (by
     sides: latest `supports` or `refutes`), the contradictions on contested claims, and the
     sources met only in `via` (relays), over the event's non-retracted statements."""
-    found = await event_service.get(session=session, ref=event)
-    parties = None
     refs = [ref.strip() for ref in (sources or "").split(",") if ref.strip()]
-    if refs:
-        parties = [
-            (
-                await source_service.get_for_filter(
-                    session=session, ref=ref, loc=["query", "sources"]
-                )
-            ).id
-            for ref in refs
-        ]
-    return await comparison_queries.compare(
-        session=session, event=found, as_of=as_of, parties=parties
-    )
+    async with database.reader() as reader:
+        found = await event_queries.document(reader=reader, ref=event)
+        parties = [str(await filters.source_id(reader, ref, "sources")) for ref in refs]
+        comparison = await comparison_queries.compare(
+            reader=reader, event=found, as_of=as_of, parties=parties or None
+        )
+    return DocumentResponse(comparison)
