@@ -124,7 +124,7 @@ async def compare(
             if position.side is not None:
                 sides[party_id][claim_id] = position.side
 
-    texts: dict[str, str] = {claim_id: text for claim_id, text in claims}
+    texts: dict[str, str] = {row[0]: row[1] for row in claims}
     compared: list[Document] = []
     contradictions: list[Document] = []
     # `positions` was filled in timeline order, so its keys are the claims by first mention.
