@@ -49,10 +49,17 @@ async def free_slug(session: AsyncSession, column: InstrumentedAttribute[str], b
     stem = base[: SLUG_MAX_LENGTH - 8]
     await lock_keys(session, [slug_lock_key(column.class_.__tablename__, base)])
     taken = set((await session.scalars(select(column).where(column.like(f"{stem}%")))).all())
+    return next_free_slug(base, taken)
+
+
+def next_free_slug(base: str, taken: set[str]) -> str:
+    """`base`, or the first of `base-2`, `base-3`, … not in `taken`, which it joins."""
     number = 1
     while _with_suffix(base, number) in taken:
         number += 1
-    return _with_suffix(base, number)
+    slug = _with_suffix(base, number)
+    taken.add(slug)
+    return slug
 
 
 async def find_by_ref(session: AsyncSession, model: type[ModelT], ref: str) -> ModelT | None:

@@ -15,10 +15,10 @@ from app.events import service as event_service
 from app.events.schemas import InlineEvent
 from app.fields import looks_like_uuid
 from app.ids import new_id
-from app.models import Claim, ClaimStatus, Event, Source, Stance, Statement
+from app.models import ClaimStatus, Stance, Statement
 from app.slugs import derive_slug, slug_lock_key
-from app.sources import service as source_service
 from app.sources.schemas import SourceCreate
+from app.statements.references import References
 from app.statements.schemas import StatementCreate
 from app.text import claim_key, fold
 
@@ -47,46 +47,6 @@ def lock_keys_of(items: Iterable[StatementCreate]) -> set[str]:
     return keys
 
 
-class _Resolver:
-    """Resolves the references of a submission, remembering each so a batch looks it up once."""
-
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-        self.sources: dict[str, Source] = {}
-        self.claims: dict[tuple[uuid.UUID, str], Claim] = {}
-        self.events: dict[str, Event] = {}
-
-    async def event(self, ref: str | InlineEvent, loc: Loc) -> Event:
-        memo = ref if isinstance(ref, str) else "slug:" + event_service.inline_event_slug(ref)
-        if memo not in self.events:
-            self.events[memo] = await event_service.resolve(session=self.session, ref=ref, loc=loc)
-        return self.events[memo]
-
-    async def source(self, ref: str | SourceCreate, loc: Loc) -> Source:
-        memo = ref if isinstance(ref, str) else "name:" + fold(ref.name)
-        if memo not in self.sources:
-            self.sources[memo] = await source_service.resolve(
-                session=self.session, ref=ref, loc=loc
-            )
-        return self.sources[memo]
-
-    async def claim(self, ref: str | object, event_id: uuid.UUID, loc: Loc) -> Claim:
-        if isinstance(ref, str):
-            found = await self.session.get(Claim, uuid.UUID(ref)) if looks_like_uuid(ref) else None
-            if found is None:
-                raise InvalidInput(f"There is no claim with id {ref!r}.", loc=loc)
-            if found.event_id != event_id:
-                raise InvalidInput(f"The claim {ref} belongs to another event.", loc=loc)
-            return found
-        text: str = getattr(ref, "text")  # noqa: B009  (an InlineClaim)
-        memo = (event_id, claim_service.text_hash(text))
-        if memo not in self.claims:
-            self.claims[memo] = await claim_service.resolve_text(
-                session=self.session, event_id=event_id, text=text
-            )
-        return self.claims[memo]
-
-
 @dataclass
 class _Rows:
     """The rows a submission inserts, gathered so that each table gets one bulk INSERT."""
@@ -97,18 +57,18 @@ class _Rows:
     claim_ids: set[uuid.UUID] = field(default_factory=set)
 
 
-async def _gather(resolver: _Resolver, data: StatementCreate, loc: Loc, rows: _Rows) -> None:
+async def _gather(references: References, data: StatementCreate, loc: Loc, rows: _Rows) -> None:
     """Resolve what a statement names (creating what is new) and add its rows to `rows`."""
-    event = await resolver.event(data.event, [*loc, "event"])
-    speaker = await resolver.source(data.speaker, [*loc, "speaker"])
+    event = await references.event(data.event, [*loc, "event"])
+    speaker = references.source(data.speaker, [*loc, "speaker"])
     on_behalf_of = (
-        await resolver.source(data.on_behalf_of, [*loc, "on_behalf_of"])
+        references.source(data.on_behalf_of, [*loc, "on_behalf_of"])
         if data.on_behalf_of is not None
         else None
     )
     statement_id = new_id()
     for position, relay in enumerate(data.via):
-        source = await resolver.source(relay.source, [*loc, "via", position, "source"])
+        source = references.source(relay.source, [*loc, "via", position, "source"])
         rows.relays.append(
             {
                 "statement_id": statement_id,
@@ -121,7 +81,7 @@ async def _gather(resolver: _Resolver, data: StatementCreate, loc: Loc, rows: _R
     named: set[uuid.UUID] = set()
     for position, stance in enumerate(data.claims):
         claim_loc: Loc = [*loc, "claims", position, "claim"]
-        claim = await resolver.claim(stance.claim, event.id, claim_loc)
+        claim = references.claim(stance.claim, event, claim_loc)
         if claim.id in named:
             raise InvalidInput("The statement names this claim twice.", loc=claim_loc)
         named.add(claim.id)
@@ -164,14 +124,21 @@ async def submit(
 ) -> list[Statement]:
     """Record statements in order, creating what they name inline; all or nothing.
 
-    References are resolved item by item (a later item may use what an earlier one created);
-    the statements, relays and stances are then inserted with one bulk INSERT per table.
+    References are looked up together, then resolved item by item (a later item may use what
+    an earlier one created); new sources and claims, then the statements, relays and stances are
+    inserted with one bulk INSERT per table.
     """
     await lock_keys(session, lock_keys_of(items))
-    resolver = _Resolver(session)
+    references = References(session)
+    await references.prefetch(items)
     rows = _Rows()
     for item, loc in zip(items, locs, strict=True):
-        await _gather(resolver, item, loc, rows)
+        await _gather(references, item, loc, rows)
+    replaced = await references.store_new()
+    if replaced:
+        for row in rows.stances:
+            row["claim_id"] = replaced.get(row["claim_id"], row["claim_id"])
+        rows.claim_ids = {replaced.get(claim_id, claim_id) for claim_id in rows.claim_ids}
     # Core INSERTs (executemany) on the tables: the ORM's bulk path costs several times more.
     tables = Base.metadata.tables
     for table, table_rows in (

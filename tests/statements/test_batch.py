@@ -160,3 +160,42 @@ async def test_an_expired_key_is_new_again(client: AsyncClient, session: AsyncSe
     again = await client.post("/v1/statements", json=PESKOV_DENIAL, headers=headers)
     assert again.status_code == 201
     assert again.json()["id"] != first.json()["id"]
+
+
+async def test_batch_resolves_names_slugs_and_texts_like_single_submissions(
+    client: AsyncClient,
+) -> None:
+    existing = await client.post("/v1/sources", json={"name": "Anna Smith", "kind": "person"})
+    assert existing.json()["slug"] == "anna-smith"
+
+    def said(speaker: Any, minute: int, claim: str = "The call took place") -> dict[str, Any]:
+        return {
+            "event": {"slug": "batch-rules", "title": "Batch rules"},
+            "speaker": speaker,
+            "text": f"Statement at minute {minute}.",
+            "said_at": f"2015-09-14T15:{minute:02d}:00Z",
+            "claims": [{"claim": {"text": claim}, "stance": "supports"}],
+        }
+
+    items = [
+        said({"name": "Dmitry Peskov", "aliases": ["Peskov"]}, 1),
+        said({"name": "PESKOV"}, 2, "the call  took place!"),  # an alias, and the same claim
+        said("dmitry-peskov", 3),  # the slug derived for the source created by item 0
+        said({"name": "Anna Smith!"}, 4),  # another name, whose slug is taken: anna-smith-2
+        said({"name": "Anna  Smith?"}, 5),  # a third: anna-smith-3
+        said({"name": "anna smith"}, 6),  # the existing source, by name
+    ]
+    response = await client.post("/v1/statements/batch", json={"statements": items})
+    assert response.status_code == 201, response.text
+    recorded = response.json()["statements"]
+    speakers = [statement["speaker"] for statement in recorded]
+    assert speakers[0]["slug"] == "dmitry-peskov"
+    assert speakers[1]["id"] == speakers[2]["id"] == speakers[0]["id"]
+    assert [s["slug"] for s in speakers[3:]] == ["anna-smith-2", "anna-smith-3", "anna-smith"]
+    assert speakers[5]["id"] == existing.json()["id"]
+    claims = {statement["stances"][0]["claim_id"] for statement in recorded}
+    assert len(claims) == 1
+    peskov = await client.get("/v1/sources/dmitry-peskov")
+    assert peskov.json()["aliases"] == ["Peskov"]
+    found = await client.get("/v1/sources", params={"q": "peskov"})
+    assert [source["id"] for source in found.json()["items"]] == [speakers[0]["id"]]

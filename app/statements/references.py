@@ -1,0 +1,258 @@
+"""What a submission names (events, sources, claims), resolved for all its statements at once.
+
+A batch of 1000 statements names a few hundred things. They are looked up together first (a
+handful of queries), then each statement's references are resolved in order from memory, so a
+later statement sees what an earlier one creates; new sources and claims are inserted together
+at the end (new events, which are few, as they come). The rules are those of one statement:
+sources by id or slug, or inline by slug, else by name or alias (the oldest), else created with a
+free slug; events by id or slug, or inline get-or-create by slug; claims by id (of the same
+event), or by normalized text within the event.
+"""
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import or_, select, tuple_
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.claims.service import text_hash
+from app.db import Base, utcnow
+from app.errors import Conflict, InvalidInput, Loc
+from app.events import service as event_service
+from app.events.schemas import InlineEvent
+from app.fields import SLUG_MAX_LENGTH, is_slug, looks_like_uuid
+from app.ids import new_id
+from app.models import Claim, ClaimStatus, Event, Source, SourceName
+from app.slugs import derive_slug, next_free_slug
+from app.sources.schemas import SourceCreate
+from app.statements.schemas import InlineClaim, StatementCreate
+from app.text import fold
+
+
+def _ref_key(ref: str) -> str | None:
+    """How a text reference is looked up: by id or by slug (None: it can name nothing)."""
+    if looks_like_uuid(ref):
+        return f"id:{uuid.UUID(ref)}"
+    return f"slug:{ref}" if is_slug(ref) else None
+
+
+class References:
+    """The events, sources and claims of one submission, looked up in bulk."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        self.events: dict[str, Event] = {}
+        self.sources: dict[str, Source] = {}
+        self.claims_by_id: dict[uuid.UUID, Claim] = {}
+        self.claims_by_text: dict[tuple[uuid.UUID, str], Claim] = {}
+        self.taken_slugs: set[str] = set()
+        self.new_sources: list[Source] = []
+        self.new_claims: list[Claim] = []
+
+    async def prefetch(self, items: Sequence[StatementCreate]) -> None:
+        """Load everything the items name that already exists (five queries at most)."""
+        event_refs: set[str] = set()
+        source_refs: set[str] = set()
+        names: set[str] = set()
+        stems: set[str] = set()
+        claim_ids: set[uuid.UUID] = set()
+        hashes: set[str] = set()
+        for item in items:
+            if isinstance(item.event, InlineEvent):
+                event_refs.add(f"slug:{event_service.inline_event_slug(item.event)}")
+            else:
+                event_refs.add(_ref_key(item.event) or "")
+            for ref in [item.speaker, item.on_behalf_of, *(relay.source for relay in item.via)]:
+                if isinstance(ref, str):
+                    source_refs.add(_ref_key(ref) or "")
+                elif ref is not None:
+                    names.add(fold(ref.name))
+                    if ref.slug is not None:
+                        source_refs.add(f"slug:{ref.slug}")
+                    else:
+                        stems.add(derive_slug(ref.name, fallback="source")[: SLUG_MAX_LENGTH - 8])
+            for stance in item.claims:
+                if isinstance(stance.claim, InlineClaim):
+                    hashes.add(text_hash(stance.claim.text))
+                elif looks_like_uuid(stance.claim):
+                    claim_ids.add(uuid.UUID(stance.claim))
+        for event in await self._by_keys(Event, event_refs):
+            self._remember_event(event)
+        for source in await self._by_keys(Source, source_refs):
+            self._remember_source(source)
+        if names:
+            found = await self.session.execute(
+                select(SourceName.name_key, Source)
+                .join(Source, Source.id == SourceName.source_id)
+                .where(SourceName.name_key.in_(names))
+                .order_by(Source.id)
+            )
+            for key, source in found:
+                self.sources.setdefault(f"name:{key}", source)
+        if stems:
+            like = or_(*(Source.slug.like(f"{stem}%") for stem in sorted(stems)))
+            self.taken_slugs.update(await self.session.scalars(select(Source.slug).where(like)))
+        if claim_ids or hashes:
+            found_claims = await self.session.scalars(
+                select(Claim).where(or_(Claim.id.in_(claim_ids), Claim.text_hash.in_(hashes)))
+            )
+            for claim in found_claims:
+                self.claims_by_id[claim.id] = claim
+                self.claims_by_text[(claim.event_id, claim.text_hash)] = claim
+
+    async def _by_keys(self, model: Any, keys: set[str]) -> Sequence[Any]:
+        ids = [uuid.UUID(key[3:]) for key in keys if key.startswith("id:")]
+        slugs = [key[5:] for key in keys if key.startswith("slug:")]
+        if not ids and not slugs:
+            return []
+        found = await self.session.scalars(
+            select(model).where(or_(model.id.in_(ids), model.slug.in_(slugs)))
+        )
+        return found.all()
+
+    def _remember_event(self, event: Event) -> None:
+        self.events[f"id:{event.id}"] = event
+        self.events[f"slug:{event.slug}"] = event
+
+    def _remember_source(self, source: Source) -> None:
+        self.sources[f"id:{source.id}"] = source
+        self.sources[f"slug:{source.slug}"] = source
+        self.taken_slugs.add(source.slug)
+
+    async def event(self, ref: str | InlineEvent, loc: Loc) -> Event:
+        """The event a statement names; an inline one is created if it is new."""
+        if isinstance(ref, str):
+            found = self.events.get(_ref_key(ref) or "")
+            if found is None:
+                raise InvalidInput(f"There is no event with id or slug {ref!r}.", loc=loc)
+            return found
+        found = self.events.get(f"slug:{event_service.inline_event_slug(ref)}")
+        if found is None:
+            found = await event_service.resolve(session=self.session, ref=ref, loc=loc)
+            self._remember_event(found)
+        return found
+
+    def source(self, ref: str | SourceCreate, loc: Loc) -> Source:
+        """The source a statement names; an inline one not found is created (stored later)."""
+        if isinstance(ref, str):
+            found = self.sources.get(_ref_key(ref) or "")
+            if found is None:
+                raise InvalidInput(f"There is no source with id or slug {ref!r}.", loc=loc)
+            return found
+        name = f"name:{fold(ref.name)}"
+        found = self.sources.get(name)
+        if found is None and ref.slug is not None:
+            found = self.sources.get(f"slug:{ref.slug}")
+        if found is None:
+            found = self._new_source(ref)
+        self.sources[name] = found
+        return found
+
+    def _new_source(self, data: SourceCreate) -> Source:
+        if data.slug is not None:
+            slug = data.slug
+        else:
+            slug = next_free_slug(derive_slug(data.name, fallback="source"), self.taken_slugs)
+        now = utcnow()
+        source = Source(
+            id=new_id(),
+            slug=slug,
+            name=data.name,
+            kind=data.kind,
+            aliases=data.aliases,
+            description=data.description,
+            homepage=data.homepage,
+            created_at=now,
+            updated_at=now,
+            version=1,
+        )
+        self.new_sources.append(source)
+        self._remember_source(source)
+        for alias in data.aliases:
+            self.sources.setdefault(f"name:{fold(alias)}", source)
+        return source
+
+    def claim(self, ref: str | InlineClaim, event: Event, loc: Loc) -> Claim:
+        """The claim a stance names: by id (of this event), or by text (created if new)."""
+        if isinstance(ref, str):
+            found = self.claims_by_id.get(uuid.UUID(ref)) if looks_like_uuid(ref) else None
+            if found is None:
+                raise InvalidInput(f"There is no claim with id {ref!r}.", loc=loc)
+            if found.event_id != event.id:
+                raise InvalidInput(f"The claim {ref} belongs to another event.", loc=loc)
+            return found
+        key = (event.id, text_hash(ref.text))
+        found = self.claims_by_text.get(key)
+        if found is None:
+            found = Claim(
+                id=new_id(),
+                event_id=event.id,
+                text=ref.text,
+                text_hash=key[1],
+                status=ClaimStatus.open,
+                created_at=utcnow(),
+            )
+            self.new_claims.append(found)
+            self.claims_by_text[key] = found
+        return found
+
+    async def store_new(self) -> dict[uuid.UUID, uuid.UUID]:
+        """Insert the new sources (with their names) and claims, each table in one statement.
+
+        Returns the ids to use instead for new claims that another transaction created first.
+        """
+        tables = Base.metadata.tables
+        if self.new_sources:
+            columns = [column.key for column in tables["sources"].columns]
+            names = {
+                (source.id, fold(text))
+                for source in self.new_sources
+                for text in [source.name, *source.aliases]
+            }
+            try:
+                async with self.session.begin_nested():
+                    await self.session.execute(
+                        tables["sources"].insert(),
+                        [{key: getattr(s, key) for key in columns} for s in self.new_sources],
+                    )
+            except IntegrityError:
+                raise Conflict(
+                    "A source was created meanwhile with the same slug; try again."
+                ) from None
+            await self.session.execute(
+                tables["source_names"].insert(),
+                [{"source_id": source_id, "name_key": key} for source_id, key in sorted(names)],
+            )
+        if not self.new_claims:
+            return {}
+        dialect = self.session.get_bind().dialect.name
+        insert_into = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        columns = [column.key for column in tables["claims"].columns]
+        inserted = set(
+            (
+                await self.session.scalars(
+                    insert_into(tables["claims"])
+                    .on_conflict_do_nothing(index_elements=["event_id", "text_hash"])
+                    .returning(tables["claims"].c.id),
+                    [{key: getattr(c, key) for key in columns} for c in self.new_claims],
+                )
+            ).all()
+        )
+        missed = [claim for claim in self.new_claims if claim.id not in inserted]
+        if not missed:
+            return {}
+        # Created by another transaction since the look-up: use theirs.
+        pairs = [(claim.event_id, claim.text_hash) for claim in missed]
+        theirs = {
+            (event_id, digest): claim_id
+            for claim_id, event_id, digest in await self.session.execute(
+                select(Claim.id, Claim.event_id, Claim.text_hash).where(
+                    tuple_(Claim.event_id, Claim.text_hash).in_(pairs)
+                )
+            )
+        }
+        return {claim.id: theirs[(claim.event_id, claim.text_hash)] for claim in missed}
