@@ -76,8 +76,9 @@ def _rebuild_views(settings: Settings, event_ref: str | None) -> None:
                 claim_ids = list((await session.scalars(query)).all())
                 fixed = 0
                 for start in range(0, len(claim_ids), 100):
+                    chunk = claim_ids[start : start + 100]
                     fixed += await claim_service.refresh_derived(
-                        session=session, claim_ids=claim_ids[start : start + 100]
+                        session=session, starts=dict.fromkeys(chunk)
                     )
                     done = min(start + 100, len(claim_ids))
                     print(f"claimline: {done}/{len(claim_ids)} claims replayed", file=sys.stderr)

@@ -241,7 +241,9 @@ async def measure_size(
             await session.scalars(select(Claim.id).where(Claim.event_id == event_id))
         ).all()
         started = time.perf_counter()
-        fixed = await claim_service.refresh_derived(session=session, claim_ids=claim_ids)
+        fixed = await claim_service.refresh_derived(
+            session=session, starts=dict.fromkeys(claim_ids)
+        )
         rebuild_s = time.perf_counter() - started
         await session.rollback()
     async with database.read_engine.connect() as connection:

@@ -48,11 +48,13 @@ class StanceInTimeline:
 
 @dataclass(frozen=True)
 class Derived:
-    """The values a stance carries in the timeline."""
+    """The values a stance carries in the timeline, and where its party stood just before."""
 
     first_mention: bool
     reversal: bool
     status_after: ClaimStatus
+    position_before: StanceKind | None = None
+    side_before: StanceKind | None = None
 
 
 @dataclass
@@ -83,16 +85,33 @@ def replay(
     status = state.status
     derived = []
     for item in stances:
+        position_before = state.positions.get(item.party)
+        before = state.sides.get(item.party)
         if item.retracted:
-            derived.append(Derived(first_mention=False, reversal=False, status_after=status))
+            derived.append(
+                Derived(
+                    first_mention=False,
+                    reversal=False,
+                    status_after=status,
+                    position_before=position_before,
+                    side_before=before,
+                )
+            )
             continue
         first_mention = not state.mentioned
         state.mentioned = True
-        before = state.sides.get(item.party)
         reversal = item.stance in TAKEN_SIDES and before is not None and before != item.stance
         if item.stance in TAKEN_SIDES:
             state.sides[item.party] = item.stance
         state.positions[item.party] = item.stance
         status = state.status
-        derived.append(Derived(first_mention=first_mention, reversal=reversal, status_after=status))
+        derived.append(
+            Derived(
+                first_mention=first_mention,
+                reversal=reversal,
+                status_after=status,
+                position_before=position_before,
+                side_before=before,
+            )
+        )
     return derived, state

@@ -2,7 +2,8 @@
 
 import hashlib
 import uuid
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Mapping
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, delete, insert, or_, select, update
@@ -15,7 +16,7 @@ from app.db import utcnow
 from app.errors import Conflict, NotFound
 from app.fields import looks_like_uuid
 from app.ids import new_id
-from app.models import Claim, ClaimStatus, Position, Stance, Statement
+from app.models import Claim, ClaimStatus, Position, Stance, StanceKind, Statement
 from app.pagination import PageRequest, fetch_page
 from app.text import claim_key
 
@@ -91,91 +92,115 @@ async def search(
     return await fetch_page(session, statement, key=Claim.id, kind="claims", page=page)
 
 
-_TimelineRow = Any  # (claim_id, statement_id, party_id, stance, retracted, first_mention, ...)
+# A place in a claim's timeline: (said_at, statement id).
+Point = tuple[datetime, uuid.UUID]
 
 
-def _stance_rows() -> Any:
-    return select(
-        Stance.claim_id,
-        Stance.statement_id,
-        Statement.party_id,
-        Stance.stance,
-        Statement.retracted_at.is_not(None),
-        Stance.first_mention,
-        Stance.reversal,
-        Stance.status_after,
-    ).join(Statement, Statement.id == Stance.statement_id)
-
-
-def _timeline_order() -> tuple[Any, ...]:
-    return (Stance.claim_id, Statement.said_at, Statement.id)
-
-
-async def _claims_with_later_stances(
-    session: AsyncSession, claim_ids: list[uuid.UUID], appended: Collection[uuid.UUID]
-) -> set[uuid.UUID]:
-    """The claims on which an earlier-recorded stance sorts after that claim's first appended
-    stance: those need a full replay, the others only have the appended stances to add."""
-    firsts: dict[uuid.UUID, tuple[Any, uuid.UUID]] = {}
-    for claim_id, said_at, statement_id in await session.execute(
-        select(Stance.claim_id, Statement.said_at, Statement.id)
-        .join(Statement, Statement.id == Stance.statement_id)
-        .where(Statement.id.in_(appended), Stance.claim_id.in_(claim_ids))
-    ):
-        if claim_id not in firsts or (said_at, statement_id) < firsts[claim_id]:
-            firsts[claim_id] = (said_at, statement_id)
-    if not firsts:
-        return set()
-    later = or_(
-        *(
-            and_(
-                Stance.claim_id == claim_id,
-                Statement.said_at >= said_at,
-                or_(Statement.said_at > said_at, Statement.id > statement_id),
+async def _tail_rows(
+    session: AsyncSession, starts: Mapping[uuid.UUID, Point | None]
+) -> dict[uuid.UUID, list[Any]]:
+    """Each claim's stance rows from its start point on, in timeline order, in one query."""
+    conditions: list[Any] = []
+    from_start = [claim_id for claim_id, point in starts.items() if point is None]
+    if from_start:
+        conditions.append(Stance.claim_id.in_(from_start))
+    for claim_id, point in starts.items():
+        if point is not None:
+            said_at, statement_id = point
+            conditions.append(
+                and_(
+                    Stance.claim_id == claim_id,
+                    Stance.said_at >= said_at,
+                    or_(Stance.said_at > said_at, Stance.statement_id >= statement_id),
+                )
             )
-            for claim_id, (said_at, statement_id) in firsts.items()
+    tails: dict[uuid.UUID, list[Any]] = {claim_id: [] for claim_id in starts}
+    for row in await session.execute(
+        select(
+            Stance.claim_id,
+            Stance.statement_id,
+            Statement.party_id,
+            Stance.stance,
+            Statement.retracted_at.is_not(None),
+            Stance.first_mention,
+            Stance.reversal,
+            Stance.status_after,
+            Stance.position_before,
+            Stance.side_before,
+            Stance.said_at,
         )
-    )
-    found = await session.scalars(
-        select(Stance.claim_id)
         .join(Statement, Statement.id == Stance.statement_id)
-        .where(Stance.claim_id.in_(list(firsts)), Statement.id.not_in(appended), later)
-        .distinct()
-    )
-    return set(found.all())
+        .where(or_(*conditions))
+        .order_by(Stance.claim_id, Stance.said_at, Stance.statement_id)
+    ):
+        tails[row[0]].append(row)
+    return tails
 
 
-async def _load_states(
+async def _stored_positions(
     session: AsyncSession, claim_ids: list[uuid.UUID]
-) -> dict[uuid.UUID, ClaimState]:
-    """Where each claim's timeline stands now, from the positions table."""
-    states = {claim_id: ClaimState() for claim_id in claim_ids}
+) -> dict[uuid.UUID, dict[Any, tuple[StanceKind, StanceKind | None]]]:
+    stored: dict[uuid.UUID, dict[Any, tuple[StanceKind, StanceKind | None]]] = {
+        claim_id: {} for claim_id in claim_ids
+    }
     for position in await session.scalars(select(Position).where(Position.claim_id.in_(claim_ids))):
-        state = states[position.claim_id]
-        state.mentioned = True
-        state.positions[position.party_id] = position.stance
-        if position.side is not None:
-            state.sides[position.party_id] = position.side
-    return states
+        stored[position.claim_id][position.party_id] = (position.stance, position.side)
+    return stored
+
+
+def _state_before(
+    claim: Claim,
+    start: Point | None,
+    tail: list[Any],
+    stored: dict[Any, tuple[StanceKind, StanceKind | None]],
+    appended: Collection[uuid.UUID],
+) -> ClaimState:
+    """Where the claim's timeline stood just before `start`, without reading what lies before.
+
+    A party with no stored stance from `start` on stands where its stored position says; one
+    with such a stance stands where that stance's `position_before` and `side_before` say.
+    """
+    state = ClaimState()
+    if start is None:
+        return state
+    for party, (stance, side) in stored.items():
+        state.positions[party] = stance
+        if side is not None:
+            state.sides[party] = side
+    picked_up: set[Any] = set()
+    for row in tail:
+        party = row[2]
+        if row[1] in appended or party in picked_up:
+            continue
+        picked_up.add(party)
+        state.positions.pop(party, None)
+        state.sides.pop(party, None)
+        if row[8] is not None:
+            state.positions[party] = row[8]
+        if row[9] is not None:
+            state.sides[party] = row[9]
+    first = (claim.first_said_at, claim.first_statement_id)
+    state.mentioned = first[0] is not None and first < start  # type: ignore[operator,unused-ignore]
+    return state
 
 
 async def refresh_derived(
     *,
     session: AsyncSession,
-    claim_ids: Iterable[uuid.UUID],
+    starts: Mapping[uuid.UUID, Point | None],
     appended: Collection[uuid.UUID] = (),
 ) -> int:
     """Bring the derived values of these claims up to date: each stance's `first_mention`,
-    `reversal` and `status_after`, each party's position, each claim's status. Return how many
-    stance rows, positions and claims had to change.
+    `reversal`, `status_after` and where its party stood before it, each party's position,
+    each claim's status and bounds. Return how many rows and values had to change.
 
-    `appended` names statements this transaction just recorded: on a claim where they sort after
-    every other stance (the usual case), only they are replayed, from the stored positions.
-    Elsewhere (a statement said before others, a retraction, a rebuild) the claim is replayed from
-    its start. Claims are locked in id order first: a concurrent writer to the same claim waits,
-    then replays with this one's rows in view, so no derived value is left stale.
+    `starts` gives, per claim, the point from which its timeline may have changed (the earliest
+    stance just appended, a retracted statement), or None to replay it from the beginning (a
+    rebuild); `appended` names statements this transaction just recorded. Only the stances
+    from that point on are read and replayed. Claims are locked in id order first: a concurrent
+    writer to the same claim waits, then replays with this one's rows in view.
     """
-    ids = sorted(set(claim_ids))
+    ids = sorted(starts)
     if not ids:
         return 0
     claims = {
@@ -184,42 +209,26 @@ async def refresh_derived(
             select(Claim).where(Claim.id.in_(ids)).order_by(Claim.id).with_for_update()
         )
     }
-    full = set(ids)
-    if appended:
-        full = await _claims_with_later_stances(session, ids, appended)
-    tails = [claim_id for claim_id in ids if claim_id not in full]
-    states = await _load_states(session, tails)
-    for claim_id in full:
-        states[claim_id] = ClaimState()
-    timelines: dict[uuid.UUID, list[_TimelineRow]] = {claim_id: [] for claim_id in ids}
-    if full:
-        for row in await session.execute(
-            _stance_rows().where(Stance.claim_id.in_(full)).order_by(*_timeline_order())
-        ):
-            timelines[row[0]].append(row)
-    if tails:
-        for row in await session.execute(
-            _stance_rows()
-            .where(Stance.claim_id.in_(tails), Stance.statement_id.in_(appended))
-            .order_by(*_timeline_order())
-        ):
-            timelines[row[0]].append(row)
+    tails = await _tail_rows(session, starts)
+    stored = await _stored_positions(session, ids)
     changes: list[dict[str, Any]] = []
     fixed = 0
-    for claim_id, timeline in timelines.items():
-        before = ClaimState(
-            positions=dict(states[claim_id].positions), sides=dict(states[claim_id].sides)
-        )
+    for claim_id in ids:
+        claim, start, tail = claims[claim_id], starts[claim_id], tails[claim_id]
+        state = _state_before(claim, start, tail, stored[claim_id], appended)
         derived, state = replay(
-            (StanceInTimeline(party=row[2], stance=row[3], retracted=row[4]) for row in timeline),
-            states[claim_id],
+            (StanceInTimeline(party=row[2], stance=row[3], retracted=row[4]) for row in tail),
+            state,
         )
-        for row, values in zip(timeline, derived, strict=True):
-            if (row[5], row[6], row[7]) != (
+        for row, values in zip(tail, derived, strict=True):
+            wanted = (
                 values.first_mention,
                 values.reversal,
                 values.status_after,
-            ):
+                values.position_before,
+                values.side_before,
+            )
+            if tuple(row[5:10]) != wanted:
                 changes.append(
                     {
                         "statement_id": row[1],
@@ -227,67 +236,88 @@ async def refresh_derived(
                         "first_mention": values.first_mention,
                         "reversal": values.reversal,
                         "status_after": values.status_after,
+                        "position_before": values.position_before,
+                        "side_before": values.side_before,
                     }
                 )
-        if claim_id in full:
-            fixed += await _replace_positions(session, claim_id, state)
-        else:
-            await _store_positions(session, claim_id, before, state)
-        if claims[claim_id].status != state.status:
-            claims[claim_id].status = state.status
-            fixed += 1
+        parties = {row[2] for row in tail}
+        if start is None:
+            parties |= stored[claim_id].keys()
+        fixed += await _store_positions(session, claim_id, parties, stored[claim_id], state)
+        fixed += _update_claim(claim, start, tail, state)
     if changes:
         await session.execute(update(Stance), changes)
     await session.flush()
     return fixed + len(changes)
 
 
-def _position_rows(claim_id: uuid.UUID, state: ClaimState) -> dict[Any, dict[str, Any]]:
-    return {
-        party_id: {
-            "claim_id": claim_id,
-            "party_id": party_id,
-            "stance": stance,
-            "side": state.sides.get(party_id),
-        }
-        for party_id, stance in state.positions.items()
-    }
-
-
-async def _replace_positions(session: AsyncSession, claim_id: uuid.UUID, state: ClaimState) -> int:
-    """Store a claim's positions from a full replay; return how many rows differed."""
-    stored = {
-        position.party_id: (position.stance, position.side)
-        for position in await session.scalars(select(Position).where(Position.claim_id == claim_id))
-    }
-    rows = _position_rows(claim_id, state)
-    wanted = {party_id: (row["stance"], row["side"]) for party_id, row in rows.items()}
-    if stored == wanted:
-        return 0
-    differing = len(stored.keys() ^ wanted.keys()) + sum(
-        1 for party in stored.keys() & wanted.keys() if stored[party] != wanted[party]
+def _update_claim(claim: Claim, start: Point | None, tail: list[Any], state: ClaimState) -> int:
+    """Set the claim's status and bounds; return how many of them changed."""
+    first: Point | None = None
+    if start is not None and claim.first_said_at is not None and claim.first_statement_id:
+        kept = (claim.first_said_at, claim.first_statement_id)
+        first = kept if kept < start else None
+    if first is None:
+        first = next(((row[10], row[1]) for row in tail if not row[4]), None)
+    last: Point | None = (tail[-1][10], tail[-1][1]) if tail else None
+    if last is None and start is not None and claim.last_said_at and claim.last_statement_id:
+        last = (claim.last_said_at, claim.last_statement_id)
+    wanted = (
+        state.status,
+        first[0] if first else None,
+        first[1] if first else None,
+        last[0] if last else None,
+        last[1] if last else None,
     )
-    await session.execute(delete(Position).where(Position.claim_id == claim_id))
-    if rows:
-        await session.execute(insert(Position), list(rows.values()))
-    return differing
+    current = (
+        claim.status,
+        claim.first_said_at,
+        claim.first_statement_id,
+        claim.last_said_at,
+        claim.last_statement_id,
+    )
+    if current == wanted:
+        return 0
+    (
+        claim.status,
+        claim.first_said_at,
+        claim.first_statement_id,
+        claim.last_said_at,
+        claim.last_statement_id,
+    ) = wanted
+    return sum(1 for a, b in zip(current, wanted, strict=True) if a != b)
 
 
 async def _store_positions(
-    session: AsyncSession, claim_id: uuid.UUID, before: ClaimState, after: ClaimState
-) -> None:
-    """Store the positions that replaying appended stances changed."""
-    rows = _position_rows(claim_id, after)
-    moved = [
-        party_id
-        for party_id in after.positions
-        if (before.positions.get(party_id), before.sides.get(party_id))
-        != (after.positions[party_id], after.sides.get(party_id))
-    ]
-    new = [rows[party_id] for party_id in moved if party_id not in before.positions]
+    session: AsyncSession,
+    claim_id: uuid.UUID,
+    parties: set[Any],
+    stored: dict[Any, tuple[StanceKind, StanceKind | None]],
+    state: ClaimState,
+) -> int:
+    """Write the positions of these parties as the replay left them; return how many changed."""
+    new: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    gone: list[Any] = []
+    for party in parties:
+        wanted = (
+            (state.positions[party], state.sides.get(party)) if party in state.positions else None
+        )
+        before = stored.get(party)
+        if wanted == before:
+            continue
+        if wanted is None:
+            gone.append(party)
+            continue
+        row = {"claim_id": claim_id, "party_id": party, "stance": wanted[0], "side": wanted[1]}
+        (changed if before is not None else new).append(row)
     if new:
         await session.execute(insert(Position), new)
-    changed = [rows[party_id] for party_id in moved if party_id in before.positions]
     if changed:
         # An ORM bulk UPDATE by primary key: one executemany, not one statement a party.
         await session.execute(update(Position), changed)
+    if gone:
+        await session.execute(
+            delete(Position).where(Position.claim_id == claim_id, Position.party_id.in_(gone))
+        )
+    return len(new) + len(changed) + len(gone)

@@ -42,6 +42,14 @@ class Claim(Base):
     text_hash: Mapped[str] = mapped_column(String(64))
     status: Mapped[ClaimStatus] = mapped_column(enum_column(ClaimStatus, "claim_status"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Where the claim's timeline begins (its first mention: the first stance of a statement
+    # that is not retracted) and ends (its last stance, retracted or not), by (said_at,
+    # statement id): a new stance after the end only extends the timeline, one before it is
+    # replayed from its own point; a first mention before a point means "mentioned before".
+    first_said_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    first_statement_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    last_said_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_statement_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
 
 class Position(Base):

@@ -80,13 +80,16 @@ class Stance(Base):
     """A statement's stance on one claim; a statement names each claim at most once."""
 
     __tablename__ = "stances"
+    # A claim's stances in timeline order, so a replay reads only the part that changes.
+    __table_args__ = (Index("ix_stances_claim_timeline", "claim_id", "said_at", "statement_id"),)
 
     statement_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True
     )
-    claim_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("claims.id"), primary_key=True, index=True
-    )
+    claim_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("claims.id"), primary_key=True)
+    # The statement's `said_at`, copied (statements never change it) to order the claim's
+    # timeline from an index.
+    said_at: Mapped[datetime] = mapped_column(UTCDateTime)
     position: Mapped[int] = mapped_column(Integer)
     stance: Mapped[StanceKind] = mapped_column(enum_column(StanceKind, "stance"))
     quote: Mapped[str | None] = mapped_column(Text)
@@ -94,3 +97,9 @@ class Stance(Base):
     first_mention: Mapped[bool] = mapped_column(Boolean)
     reversal: Mapped[bool] = mapped_column(Boolean)
     status_after: Mapped[ClaimStatus] = mapped_column(enum_column(ClaimStatus, "status_after"))
+    # The party's position and side just before this stance: where a replay that starts here
+    # picks the party up, without reading the claim's earlier stances.
+    position_before: Mapped[StanceKind | None] = mapped_column(
+        enum_column(StanceKind, "position_before")
+    )
+    side_before: Mapped[StanceKind | None] = mapped_column(enum_column(StanceKind, "side_before"))

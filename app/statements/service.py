@@ -92,10 +92,13 @@ async def _gather(references: References, data: StatementCreate, loc: Loc, rows:
                 "position": position,
                 "stance": stance.stance,
                 "quote": stance.quote,
+                "said_at": data.said_at,
                 # Placeholders: refresh_derived replays the claims once everything is inserted.
                 "first_mention": False,
                 "reversal": False,
                 "status_after": ClaimStatus.open,
+                "position_before": None,
+                "side_before": None,
             }
         )
     rows.claim_ids |= named
@@ -148,10 +151,14 @@ async def submit(
     ):
         if table_rows:
             await session.execute(table.insert(), table_rows)
-    appended = [row["id"] for row in rows.statements]
-    await claim_service.refresh_derived(
-        session=session, claim_ids=rows.claim_ids, appended=appended
-    )
+    # Each claim's timeline changes from its earliest new stance on.
+    said_at = {row["id"]: row["said_at"] for row in rows.statements}
+    starts: dict[uuid.UUID, claim_service.Point] = {}
+    for row in rows.stances:
+        point = (said_at[row["statement_id"]], row["statement_id"])
+        if row["claim_id"] not in starts or point < starts[row["claim_id"]]:
+            starts[row["claim_id"]] = point
+    await claim_service.refresh_derived(session=session, starts=starts, appended=set(said_at))
     # Representations only read these objects; they are not attached to the session.
     return [Statement(**row) for row in rows.statements]
 
@@ -179,5 +186,6 @@ async def retract(*, session: AsyncSession, ref: str, reason: str) -> Statement:
     claim_ids = (
         await session.scalars(select(Stance.claim_id).where(Stance.statement_id == locked.id))
     ).all()
-    await claim_service.refresh_derived(session=session, claim_ids=claim_ids)
+    point = (locked.said_at, locked.id)
+    await claim_service.refresh_derived(session=session, starts=dict.fromkeys(claim_ids, point))
     return locked

@@ -275,5 +275,6 @@ async def test_random_stories_match_a_naive_recomputation(
         event_claims = await session.scalars(
             select(Claim.id).where(Claim.id.in_([uuid.UUID(claim["id"]) for claim in claims]))
         )
-        fixed = await claim_service.refresh_derived(session=session, claim_ids=event_claims.all())
+        starts = dict.fromkeys(event_claims.all())
+        fixed = await claim_service.refresh_derived(session=session, starts=starts)
     assert fixed == 0
