@@ -2,17 +2,17 @@
 
 import hashlib
 import uuid
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, insert, or_, select, update
+from sqlalchemy import and_, delete, or_, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.claims.rules import ClaimState, StanceInTimeline, replay
-from app.db import utcnow
+from app.db import Base, utcnow
 from app.errors import Conflict, NotFound
 from app.fields import looks_like_uuid
 from app.ids import new_id
@@ -137,6 +137,10 @@ async def _tail_rows(
     return tails
 
 
+def _timeline_point(row: Any) -> tuple[Any, Any]:
+    return row[10], row[1]
+
+
 async def _stored_positions(
     session: AsyncSession, claim_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, dict[Any, tuple[StanceKind, StanceKind | None]]]:
@@ -188,17 +192,20 @@ async def refresh_derived(
     *,
     session: AsyncSession,
     starts: Mapping[uuid.UUID, Point | None],
-    appended: Collection[uuid.UUID] = (),
+    new_stances: Sequence[dict[str, Any]] = (),
+    parties: Mapping[uuid.UUID, uuid.UUID] | None = None,
 ) -> int:
     """Bring the derived values of these claims up to date: each stance's `first_mention`,
     `reversal`, `status_after` and where its party stood before it, each party's position,
-    each claim's status and bounds. Return how many rows and values had to change.
+    each claim's status and bounds. Return how many stored rows and values had to change.
 
     `starts` gives, per claim, the point from which its timeline may have changed (the earliest
-    stance just appended, a retracted statement), or None to replay it from the beginning (a
-    rebuild); `appended` names statements this transaction just recorded. Only the stances
-    from that point on are read and replayed. Claims are locked in id order first: a concurrent
-    writer to the same claim waits, then replays with this one's rows in view.
+    new stance, a retracted statement), or None to replay it from the beginning (a rebuild).
+    Only the stances from that point on are read and replayed. `new_stances` are stance rows
+    about to be inserted (their statements' parties in `parties`): they take part in the replay
+    and receive their derived values in place, so they are written once. Claims are locked in
+    id order first: a concurrent writer to the same claim waits, then replays with this one's
+    rows in view.
     """
     ids = sorted(starts)
     if not ids:
@@ -211,7 +218,22 @@ async def refresh_derived(
     }
     tails = await _tail_rows(session, starts)
     stored = await _stored_positions(session, ids)
+    # New stances join their claims' tails as rows like the stored ones, their derived values
+    # unknown (None); `fresh` leads back to the dict that is about to be inserted.
+    fresh: dict[tuple[uuid.UUID, uuid.UUID], dict[str, Any]] = {}
+    for stance in new_stances:
+        key = (stance["statement_id"], stance["claim_id"])
+        fresh[key] = stance
+        party = parties[stance["statement_id"]] if parties else None
+        tails[stance["claim_id"]].append(
+            (key[1], key[0], party, stance["stance"], False) + (None,) * 5 + (stance["said_at"],)
+        )
+    if fresh:
+        for tail in tails.values():
+            tail.sort(key=_timeline_point)
+    appended = {statement_id for statement_id, _ in fresh}
     changes: list[dict[str, Any]] = []
+    moved: dict[str, list[Any]] = {"new": [], "changed": [], "gone": []}
     fixed = 0
     for claim_id in ids:
         claim, start, tail = claims[claim_id], starts[claim_id], tails[claim_id]
@@ -228,7 +250,16 @@ async def refresh_derived(
                 values.position_before,
                 values.side_before,
             )
-            if tuple(row[5:10]) != wanted:
+            new = fresh.get((row[1], claim_id))
+            if new is not None:
+                new.update(
+                    first_mention=values.first_mention,
+                    reversal=values.reversal,
+                    status_after=values.status_after,
+                    position_before=values.position_before,
+                    side_before=values.side_before,
+                )
+            elif tuple(row[5:10]) != wanted:
                 changes.append(
                     {
                         "statement_id": row[1],
@@ -240,15 +271,16 @@ async def refresh_derived(
                         "side_before": values.side_before,
                     }
                 )
-        parties = {row[2] for row in tail}
+        touched = {row[2] for row in tail}
         if start is None:
-            parties |= stored[claim_id].keys()
-        fixed += await _store_positions(session, claim_id, parties, stored[claim_id], state)
+            touched |= stored[claim_id].keys()
+        _moved_positions(claim_id, touched, stored[claim_id], state, moved)
         fixed += _update_claim(claim, start, tail, state)
     if changes:
         await session.execute(update(Stance), changes)
+    await _store_positions(session, moved)
     await session.flush()
-    return fixed + len(changes)
+    return fixed + len(changes) + sum(len(rows) for rows in moved.values())
 
 
 def _update_claim(claim: Claim, start: Point | None, tail: list[Any], state: ClaimState) -> int:
@@ -288,17 +320,14 @@ def _update_claim(claim: Claim, start: Point | None, tail: list[Any], state: Cla
     return sum(1 for a, b in zip(current, wanted, strict=True) if a != b)
 
 
-async def _store_positions(
-    session: AsyncSession,
+def _moved_positions(
     claim_id: uuid.UUID,
     parties: set[Any],
     stored: dict[Any, tuple[StanceKind, StanceKind | None]],
     state: ClaimState,
-) -> int:
-    """Write the positions of these parties as the replay left them; return how many changed."""
-    new: list[dict[str, Any]] = []
-    changed: list[dict[str, Any]] = []
-    gone: list[Any] = []
+    moved: dict[str, list[Any]],
+) -> None:
+    """Add the positions of these parties that the replay moved to `moved`: new, changed, gone."""
     for party in parties:
         wanted = (
             (state.positions[party], state.sides.get(party)) if party in state.positions else None
@@ -307,17 +336,21 @@ async def _store_positions(
         if wanted == before:
             continue
         if wanted is None:
-            gone.append(party)
+            moved["gone"].append((claim_id, party))
             continue
         row = {"claim_id": claim_id, "party_id": party, "stance": wanted[0], "side": wanted[1]}
-        (changed if before is not None else new).append(row)
-    if new:
-        await session.execute(insert(Position), new)
-    if changed:
+        moved["changed" if before is not None else "new"].append(row)
+
+
+async def _store_positions(session: AsyncSession, moved: dict[str, list[Any]]) -> None:
+    """Write the moved positions of every claim: one statement for each kind of change."""
+    if moved["new"]:
+        # A Core INSERT: one multi-row statement (the ORM's bulk path inserts row by row here).
+        await session.execute(Base.metadata.tables["positions"].insert(), moved["new"])
+    if moved["changed"]:
         # An ORM bulk UPDATE by primary key: one executemany, not one statement a party.
-        await session.execute(update(Position), changed)
-    if gone:
+        await session.execute(update(Position), moved["changed"])
+    if moved["gone"]:
         await session.execute(
-            delete(Position).where(Position.claim_id == claim_id, Position.party_id.in_(gone))
+            delete(Position).where(tuple_(Position.claim_id, Position.party_id).in_(moved["gone"]))
         )
-    return len(new) + len(changed) + len(gone)

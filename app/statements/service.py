@@ -147,18 +147,24 @@ async def submit(
     for table, table_rows in (
         (tables["statements"], rows.statements),
         (tables["relays"], rows.relays),
-        (tables["stances"], rows.stances),
     ):
         if table_rows:
             await session.execute(table.insert(), table_rows)
-    # Each claim's timeline changes from its earliest new stance on.
-    said_at = {row["id"]: row["said_at"] for row in rows.statements}
+    # Each claim's timeline changes from its earliest new stance on; the new stances get their
+    # derived values from the replay and are inserted with them.
     starts: dict[uuid.UUID, claim_service.Point] = {}
     for row in rows.stances:
-        point = (said_at[row["statement_id"]], row["statement_id"])
+        point = (row["said_at"], row["statement_id"])
         if row["claim_id"] not in starts or point < starts[row["claim_id"]]:
             starts[row["claim_id"]] = point
-    await claim_service.refresh_derived(session=session, starts=starts, appended=set(said_at))
+    await claim_service.refresh_derived(
+        session=session,
+        starts=starts,
+        new_stances=rows.stances,
+        parties={row["id"]: row["party_id"] for row in rows.statements},
+    )
+    if rows.stances:
+        await session.execute(tables["stances"].insert(), rows.stances)
     # Representations only read these objects; they are not attached to the session.
     return [Statement(**row) for row in rows.statements]
 
