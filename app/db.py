@@ -3,7 +3,7 @@
 import asyncio
 import enum
 import zlib
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -12,7 +12,7 @@ from typing import Annotated, Any, NoReturn
 
 import asyncpg
 from fastapi import Depends
-from sqlalchemy import DateTime, Enum, MetaData, event, text
+from sqlalchemy import DateTime, Enum, MetaData, Table, event, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -26,7 +26,7 @@ from sqlalchemy.types import TypeDecorator
 from starlette.requests import Request
 
 from app.config import Settings
-from app.errors import ServiceUnavailable
+from app.errors import Conflict, ServiceUnavailable
 from app.sql import Reader
 
 NAMING_CONVENTION = {
@@ -290,6 +290,31 @@ _LOCK_BUCKETS = 1024
 def lock_bucket(key: str) -> int:
     """The advisory lock bucket of a key."""
     return zlib.crc32(key.encode()) % _LOCK_BUCKETS
+
+
+async def bulk_insert(
+    session: AsyncSession, table: Table, rows: Sequence[Mapping[str, Any]]
+) -> None:
+    """Insert many rows in the session's transaction: with COPY on PostgreSQL (several times
+    faster than a multi-row INSERT), with an executemany INSERT elsewhere. Values must already
+    be what the driver takes: UUIDs, aware datetimes, plain or enum strings."""
+    if not rows:
+        return
+    connection = await session.connection()
+    if connection.dialect.name == "postgresql":
+        raw = await connection.get_raw_connection()
+        driver: asyncpg.Connection = raw.driver_connection
+        if driver.is_in_transaction():
+            columns = list(rows[0])
+            records = [tuple(row[column] for column in columns) for row in rows]
+            try:
+                await driver.copy_records_to_table(table.name, records=records, columns=columns)
+            except asyncpg.IntegrityConstraintViolationError:
+                raise Conflict(
+                    "The change conflicts with data written meanwhile; try again."
+                ) from None
+            return
+    await session.execute(table.insert(), rows)
 
 
 async def lock_keys(session: AsyncSession, keys: Iterable[str]) -> None:

@@ -6,13 +6,13 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select, tuple_, update
+from sqlalchemy import and_, bindparam, delete, or_, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.claims.rules import ClaimState, StanceInTimeline, replay
-from app.db import Base, utcnow
+from app.db import Base, bulk_insert, utcnow
 from app.errors import Conflict, NotFound
 from app.fields import looks_like_uuid
 from app.ids import new_id
@@ -137,6 +137,12 @@ async def _tail_rows(
     return tails
 
 
+def _ends_at_or_after(claim: Claim, point: Point) -> bool:
+    if claim.last_said_at is None or claim.last_statement_id is None:
+        return False
+    return (claim.last_said_at, claim.last_statement_id) >= point
+
+
 def _timeline_point(row: Any) -> tuple[Any, Any]:
     return row[10], row[1]
 
@@ -147,8 +153,13 @@ async def _stored_positions(
     stored: dict[uuid.UUID, dict[Any, tuple[StanceKind, StanceKind | None]]] = {
         claim_id: {} for claim_id in claim_ids
     }
-    for position in await session.scalars(select(Position).where(Position.claim_id.in_(claim_ids))):
-        stored[position.claim_id][position.party_id] = (position.stance, position.side)
+    # Core rows, not ORM objects: a busy claim has hundreds of parties.
+    for claim_id, party_id, stance, side in await session.execute(
+        select(Position.claim_id, Position.party_id, Position.stance, Position.side).where(
+            Position.claim_id.in_(claim_ids)
+        )
+    ):
+        stored[claim_id][party_id] = (stance, side)
     return stored
 
 
@@ -216,7 +227,16 @@ async def refresh_derived(
             select(Claim).where(Claim.id.in_(ids)).order_by(Claim.id).with_for_update()
         )
     }
-    tails = await _tail_rows(session, starts)
+    # A claim whose last stored stance lies before its start point has nothing stored to
+    # replay again: only its new stances, appended below.
+    stored_after = {
+        claim_id: point
+        for claim_id, point in starts.items()
+        if point is None or _ends_at_or_after(claims[claim_id], point)
+    }
+    tails = await _tail_rows(session, stored_after) if stored_after else {}
+    for claim_id in ids:
+        tails.setdefault(claim_id, [])
     stored = await _stored_positions(session, ids)
     # New stances join their claims' tails as rows like the stored ones, their derived values
     # unknown (None); `fresh` leads back to the dict that is about to be inserted.
@@ -344,12 +364,23 @@ def _moved_positions(
 
 async def _store_positions(session: AsyncSession, moved: dict[str, list[Any]]) -> None:
     """Write the moved positions of every claim: one statement for each kind of change."""
-    if moved["new"]:
-        # A Core INSERT: one multi-row statement (the ORM's bulk path inserts row by row here).
-        await session.execute(Base.metadata.tables["positions"].insert(), moved["new"])
+    # COPY or a Core INSERT: the ORM's bulk path inserts these row by row.
+    await bulk_insert(session, Base.metadata.tables["positions"], moved["new"])
     if moved["changed"]:
-        # An ORM bulk UPDATE by primary key: one executemany, not one statement a party.
-        await session.execute(update(Position), moved["changed"])
+        # A Core UPDATE by primary key, run as one executemany.
+        positions = Base.metadata.tables["positions"]
+        await session.execute(
+            update(positions)
+            .where(
+                positions.c.claim_id == bindparam("key_claim"),
+                positions.c.party_id == bindparam("key_party"),
+            )
+            .values(stance=bindparam("stance"), side=bindparam("side")),
+            [
+                {"key_claim": r["claim_id"], "key_party": r["party_id"], **r}
+                for r in moved["changed"]
+            ],
+        )
     if moved["gone"]:
         await session.execute(
             delete(Position).where(tuple_(Position.claim_id, Position.party_id).in_(moved["gone"]))

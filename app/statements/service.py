@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.claims import service as claim_service
-from app.db import Base, lock_keys, utcnow
+from app.db import Base, bulk_insert, lock_keys, utcnow
 from app.errors import Conflict, InvalidInput, Loc, NotFound
 from app.events import service as event_service
 from app.events.schemas import InlineEvent
@@ -142,7 +142,7 @@ async def submit(
         for row in rows.stances:
             row["claim_id"] = replaced.get(row["claim_id"], row["claim_id"])
         rows.claim_ids = {replaced.get(claim_id, claim_id) for claim_id in rows.claim_ids}
-    # Core INSERTs (executemany) on the tables: the ORM's bulk path costs several times more.
+    # COPY or Core INSERTs on the tables: the ORM's bulk path costs several times more.
     tables = Base.metadata.tables
     for table, table_rows in (
         (tables["statements"], rows.statements),
@@ -163,8 +163,7 @@ async def submit(
         new_stances=rows.stances,
         parties={row["id"]: row["party_id"] for row in rows.statements},
     )
-    if rows.stances:
-        await session.execute(tables["stances"].insert(), rows.stances)
+    await bulk_insert(session, tables["stances"], rows.stances)
     # Representations only read these objects; they are not attached to the session.
     return [Statement(**row) for row in rows.statements]
 
