@@ -4,6 +4,7 @@ import hashlib
 import uuid
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, or_, select, tuple_, update
@@ -21,6 +22,7 @@ from app.pagination import PageRequest, fetch_page
 from app.text import claim_key
 
 
+@lru_cache(maxsize=8192)
 def text_hash(text: str) -> str:
     """The key a claim is unique on within its event: SHA-256 of its normalized text."""
     return hashlib.sha256(claim_key(text).encode()).hexdigest()

@@ -48,9 +48,11 @@ async def create_statement(
     of the old one."""
 
     async def produce() -> tuple[statement_queries.Document, str]:
-        [statement] = await statement_service.submit(session=session, items=[body], locs=[["body"]])
-        [shown] = await statement_queries.represent(await session_reader(session), [statement.id])
-        return shown, request.app.url_path_for("read_statement", statement=str(statement.id))
+        [statement_id] = await statement_service.submit(
+            session=session, items=[body], locs=[["body"]]
+        )
+        [shown] = await statement_queries.represent(await session_reader(session), [statement_id])
+        return shown, request.app.url_path_for("read_statement", statement=str(statement_id))
 
     return await respond(session=session, request=request, key=idempotency_key, produce=produce)
 
@@ -80,8 +82,8 @@ async def create_statements(
             locs=[[index] for index in range(len(body.statements))],
         )
         reader = await session_reader(session)
-        shown = await statement_queries.represent(reader, [s.id for s in statements])
-        first = request.app.url_path_for("read_statement", statement=str(statements[0].id))
+        shown = await statement_queries.represent(reader, statements)
+        first = request.app.url_path_for("read_statement", statement=str(statements[0]))
         return {"statements": shown}, first
 
     return await respond(session=session, request=request, key=idempotency_key, produce=produce)

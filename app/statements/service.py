@@ -124,8 +124,9 @@ async def _gather(references: References, data: StatementCreate, loc: Loc, rows:
 
 async def submit(
     *, session: AsyncSession, items: Sequence[StatementCreate], locs: Sequence[Loc]
-) -> list[Statement]:
-    """Record statements in order, creating what they name inline; all or nothing.
+) -> list[uuid.UUID]:
+    """Record statements in order, creating what they name inline; all or nothing; return
+    their ids.
 
     References are looked up together, then resolved item by item (a later item may use what
     an earlier one created); new sources and claims, then the statements, relays and stances are
@@ -164,8 +165,7 @@ async def submit(
         parties={row["id"]: row["party_id"] for row in rows.statements},
     )
     await bulk_insert(session, tables["stances"], rows.stances)
-    # Representations only read these objects; they are not attached to the session.
-    return [Statement(**row) for row in rows.statements]
+    return [row["id"] for row in rows.statements]
 
 
 async def get(*, session: AsyncSession, ref: str) -> Statement:
