@@ -155,6 +155,7 @@ async def generate(database: Database, size: int, seed: int) -> uuid.UUID:
                     "position": position,
                     "stance": rng.choices(kinds, weights)[0],
                     "quote": None,
+                    "said_at": said_at,
                 }
             )
         if n % 3 == 0:
@@ -201,8 +202,18 @@ def _derive(
                 first_mention=values.first_mention,
                 reversal=values.reversal,
                 status_after=values.status_after,
+                position_before=values.position_before,
+                side_before=values.side_before,
             )
         claim["status"] = state.status
+        kept = [
+            row for row in on_claim if by_statement[row["statement_id"]]["retracted_at"] is None
+        ]
+        first, last = (kept[0] if kept else None), (on_claim[-1] if on_claim else None)
+        claim["first_said_at"] = first and by_statement[first["statement_id"]]["said_at"]
+        claim["first_statement_id"] = first and first["statement_id"]
+        claim["last_said_at"] = last and by_statement[last["statement_id"]]["said_at"]
+        claim["last_statement_id"] = last and last["statement_id"]
         positions.extend(
             {
                 "claim_id": claim["id"],

@@ -11,6 +11,7 @@ event), or by normalized text within the event.
 
 import uuid
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import or_, select, tuple_
@@ -33,6 +34,7 @@ from app.statements.schemas import InlineClaim, StatementCreate
 from app.text import fold
 
 
+@lru_cache(maxsize=8192)
 def _ref_key(ref: str) -> str | None:
     """How a text reference is looked up: by id or by slug (None: it can name nothing)."""
     if looks_like_uuid(ref):
