@@ -34,6 +34,10 @@ def _verdict(met: bool) -> str:
     return "met" if met else "**not met**"
 
 
+def _rate(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 else f"{value:.2f}"
+
+
 def _reads_table(load: dict[str, Any]) -> list[str]:
     wrk, in_process = load["wrk"], load["in_process_us"]
     lines = [
@@ -52,7 +56,7 @@ def _reads_table(load: dict[str, Any]) -> list[str]:
             rate_goal += f", {_verdict(ratio >= 0.7)}"
         cost_goal = 3.0 if endpoint == "comparison" else 1.5
         lines.append(
-            f"| {NAMES[endpoint]} | {ours['rps']:,.0f} | {theirs['rps']:,.0f} | {rate_goal} | "
+            f"| {NAMES[endpoint]} | {_rate(ours['rps'])} | {_rate(theirs['rps'])} | {rate_goal} | "
             f"{ours['p50_ms']:.1f} / {ours['p99_ms']:.1f} ({tail:.1f}x, {_verdict(tail <= 6)}) | "
             f"{in_process['claimline'][endpoint]:,.0f} / {in_process['ceiling'][endpoint]:,.0f} "
             f"({cost:.2f}x, goal ≤ {cost_goal}x: {_verdict(cost <= cost_goal)}) |"
