@@ -1,5 +1,6 @@
 """Rules of claim status that need no database."""
 
+from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -83,6 +84,8 @@ def replay(
     """
     state = state or ClaimState()
     status = state.status
+    # How many parties hold each side, kept as sides change: the status in constant time.
+    held = Counter(state.sides.values())
     derived = []
     for item in stances:
         position_before = state.positions.get(item.party)
@@ -101,10 +104,13 @@ def replay(
         first_mention = not state.mentioned
         state.mentioned = True
         reversal = item.stance in TAKEN_SIDES and before is not None and before != item.stance
-        if item.stance in TAKEN_SIDES:
+        if item.stance in TAKEN_SIDES and item.stance != before:
             state.sides[item.party] = item.stance
+            held[item.stance] += 1
+            if before is not None:
+                held[before] -= 1
+            status = status_from_sides(side for side, count in held.items() if count)
         state.positions[item.party] = item.stance
-        status = state.status
         derived.append(
             Derived(
                 first_mention=first_mention,
