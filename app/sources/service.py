@@ -4,7 +4,7 @@ from sqlalchemy import Select, delete, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import utcnow
-from app.errors import InvalidInput, Loc, NotFound
+from app.errors import NotFound
 from app.models import Source, SourceKind, SourceName
 from app.pagination import PageRequest, fetch_page
 from app.slugs import (
@@ -90,33 +90,3 @@ async def search(
 ) -> tuple[list[Source], str | None]:
     """A page of sources whose name or an alias contains `q`, oldest first."""
     return await fetch_page(session, _search(q, kind), key=Source.id, kind="sources", page=page)
-
-
-async def resolve(*, session: AsyncSession, ref: str | SourceCreate, loc: Loc) -> Source:
-    """The source a statement names: by id or slug, or inline by its slug if it has one, else by
-    name or alias (any case), created when none matches; of several matches, the oldest."""
-    if isinstance(ref, str):
-        found = await find_by_ref(session, Source, ref)
-        if found is None:
-            raise InvalidInput(f"There is no source with id or slug {ref!r}.", loc=loc)
-        return found
-    if ref.slug is not None:
-        by_slug = await find_by_ref(session, Source, ref.slug)
-        if by_slug is not None:
-            return by_slug
-    existing: Source | None = await session.scalar(
-        select(Source)
-        .join(SourceName, SourceName.source_id == Source.id)
-        .where(SourceName.name_key == fold(ref.name))
-        .order_by(Source.id)
-        .limit(1)
-    )
-    return existing or await create(session=session, data=ref)
-
-
-async def get_for_filter(*, session: AsyncSession, ref: str, loc: Loc) -> Source:
-    """The source a query parameter names by id or slug; a 422 at `loc` when there is none."""
-    found = await find_by_ref(session, Source, ref)
-    if found is None:
-        raise InvalidInput(f"There is no source with id or slug {ref!r}.", loc=loc)
-    return found
