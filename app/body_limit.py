@@ -19,14 +19,15 @@ class BodyLimitMiddleware:
             await self.app(scope, receive, send)
             return
         limit = self.batch_limit if is_batch_path(scope["path"]) else self.limit
-        detail = f"The request body is larger than {limit} bytes."
-        declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
-            response = problem_response(
-                status_problem(413, detail), headers={"Connection": "close"}
-            )
-            await response(scope, receive, send)
-            return
+        detail = "The request body is larger than {limit} bytes."
+        for name, value in scope["headers"]:
+            if name == b"content-length" and value.isdigit() and int(value) > limit:
+                response = problem_response(
+                    status_problem(413, detail.format(limit=limit)),
+                    headers={"Connection": "close"},
+                )
+                await response(scope, receive, send)
+                return
         received = 0
 
         async def limited_receive() -> Message:
@@ -36,7 +37,7 @@ class BodyLimitMiddleware:
                 received += len(message.get("body", b""))
                 if received > limit:
                     # Raised inside the body read, it reaches the app's problem handler.
-                    raise HTTPException(413, detail)
+                    raise HTTPException(413, detail.format(limit=limit))
             return message
 
         await self.app(scope, limited_receive, send)
