@@ -93,6 +93,20 @@ def _ingest_table(ingest: dict[str, Any]) -> list[str]:
 
 def _views_table(views: dict[str, Any]) -> list[str]:
     lines = [
+        "| store | statements | first page ms | deep page ms | comparison ms | bare stance "
+        "query ms | rebuild s | rebuild fixes |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for store in ("sqlite", "postgresql"):
+        for size, result in sorted(views.get(store, {}).items(), key=lambda item: int(item[0])):
+            lines.append(
+                f"| {store} | {int(size):,} | {result['timeline_first_page_ms']} | "
+                f"{result['timeline_deep_page_ms']} | {result.get('comparison_ms', '—')} | "
+                f"{result.get('stance_rows_sql_ms', '—')} | {result['rebuild_s']} | "
+                f"{result['rebuild_fixed']} |"
+            )
+    lines += [
+        "",
         "| store | largest event | first page, largest ÷ 1,000 (goal ≤ 1.5) | deep page, "
         "largest ÷ 1,000 (goal ≤ 1.5) |",
         "|---|---|---|---|",
@@ -108,6 +122,21 @@ def _views_table(views: dict[str, Any]) -> list[str]:
             f"| {store} | {largest:,} | {first} ({_verdict(first <= 1.5)}) | "
             f"{deep} ({_verdict(deep <= 1.5)}) |"
         )
+    return lines
+
+
+def _submit_table(timing: dict[str, Any]) -> list[str]:
+    lines = [
+        "| store | seed story (2 POSTs) ms | one batch of 1,000 s | statements/s |",
+        "|---|---|---|---|",
+    ]
+    for store in ("sqlite", "postgresql"):
+        result = timing.get(store)
+        if result:
+            lines.append(
+                f"| {store} | {result['seed_story_s'] * 1000:.0f} | "
+                f"{result['batch_1000_s']:.2f} | {result['batch_statements_per_s']:,.0f} |"
+            )
     return lines
 
 
@@ -136,6 +165,7 @@ def _plot(load: dict[str, Any], ingest: dict[str, Any]) -> None:
 def main() -> None:
     """Rewrite the latest-run section of bench/README.md and the plot."""
     load, ingest, views = _load("load"), _load("ingest"), _load("views")
+    timing = _load("submit_timing")
     section = [BEGIN, ""]
     if load:
         section += ["### Reads (`bench/load.py`, PostgreSQL)", "", *_reads_table(load), ""]
@@ -143,6 +173,13 @@ def main() -> None:
         section += ["### Ingest and size (`bench/ingest.py`)", "", *_ingest_table(ingest), ""]
     if views:
         section += ["### Page cost by event size (`bench/views.py`)", "", *_views_table(views), ""]
+    if timing:
+        section += [
+            "### Submissions in-process (`bench/submit_timing.py`)",
+            "",
+            *_submit_table(timing),
+            "",
+        ]
     if load and ingest:
         _plot(load, ingest)
         section += ["![Claimline and the ceiling](results/speed.png)", ""]
