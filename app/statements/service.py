@@ -145,12 +145,8 @@ async def submit(
         rows.claim_ids = {replaced.get(claim_id, claim_id) for claim_id in rows.claim_ids}
     # COPY or Core INSERTs on the tables: the ORM's bulk path costs several times more.
     tables = Base.metadata.tables
-    for table, table_rows in (
-        (tables["statements"], rows.statements),
-        (tables["relays"], rows.relays),
-    ):
-        if table_rows:
-            await session.execute(table.insert(), table_rows)
+    await bulk_insert(session, tables["statements"], rows.statements)
+    await bulk_insert(session, tables["relays"], rows.relays)
     # Each claim's timeline changes from its earliest new stance on; the new stances get their
     # derived values from the replay and are inserted with them.
     starts: dict[uuid.UUID, claim_service.Point] = {}
