@@ -3,6 +3,7 @@
 import hashlib
 import uuid
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -139,7 +140,7 @@ async def _tail_rows(
     return tails
 
 
-def _ends_at_or_after(claim: Claim, point: Point) -> bool:
+def _ends_at_or_after(claim: "_Bounds", point: Point) -> bool:
     if claim.last_said_at is None or claim.last_statement_id is None:
         return False
     return (claim.last_said_at, claim.last_statement_id) >= point
@@ -166,7 +167,7 @@ async def _stored_positions(
 
 
 def _state_before(
-    claim: Claim,
+    claim: "_Bounds",
     start: Point | None,
     tail: list[Any],
     stored: dict[Any, tuple[StanceKind, StanceKind | None]],
@@ -224,9 +225,12 @@ async def refresh_derived(
     if not ids:
         return 0
     claims = {
-        claim.id: claim
-        for claim in await session.scalars(
-            select(Claim).where(Claim.id.in_(ids)).order_by(Claim.id).with_for_update()
+        row.id: _Bounds(*row)
+        for row in await session.execute(
+            select(*(getattr(Claim, name) for name in _Bounds.__dataclass_fields__))
+            .where(Claim.id.in_(ids))
+            .order_by(Claim.id)
+            .with_for_update()
         )
     }
     # A claim whose last stored stance lies before its start point has nothing stored to
@@ -256,6 +260,7 @@ async def refresh_derived(
     appended = {statement_id for statement_id, _ in fresh}
     changes: list[dict[str, Any]] = []
     moved: dict[str, list[Any]] = {"new": [], "changed": [], "gone": []}
+    updated: list[_Bounds] = []
     fixed = 0
     for claim_id in ids:
         claim, start, tail = claims[claim_id], starts[claim_id], tails[claim_id]
@@ -297,15 +302,44 @@ async def refresh_derived(
         if start is None:
             touched |= stored[claim_id].keys()
         _moved_positions(claim_id, touched, stored[claim_id], state, moved)
-        fixed += _update_claim(claim, start, tail, state)
+        changed = _update_claim(claim, start, tail, state)
+        if changed:
+            fixed += changed
+            updated.append(claim)
     if changes:
         await session.execute(update(Stance), changes)
     await _store_positions(session, moved)
+    if updated:
+        claims_table = Base.metadata.tables["claims"]
+        await session.execute(
+            update(claims_table)
+            .where(claims_table.c.id == bindparam("key_id"))
+            .values({name: bindparam(name) for name in _BOUNDS_WRITTEN}),
+            [
+                {"key_id": claim.id, **{n: getattr(claim, n) for n in _BOUNDS_WRITTEN}}
+                for claim in updated
+            ],
+        )
     await session.flush()
     return fixed + len(changes) + sum(len(rows) for rows in moved.values())
 
 
-def _update_claim(claim: Claim, start: Point | None, tail: list[Any], state: ClaimState) -> int:
+@dataclass
+class _Bounds:
+    """What a replay reads and writes of a claim row: its status and timeline bounds."""
+
+    id: uuid.UUID
+    status: ClaimStatus
+    first_said_at: datetime | None
+    first_statement_id: uuid.UUID | None
+    last_said_at: datetime | None
+    last_statement_id: uuid.UUID | None
+
+
+_BOUNDS_WRITTEN = [name for name in _Bounds.__dataclass_fields__ if name != "id"]
+
+
+def _update_claim(claim: _Bounds, start: Point | None, tail: list[Any], state: ClaimState) -> int:
     """Set the claim's status and bounds; return how many of them changed."""
     first: Point | None = None
     if start is not None and claim.first_said_at is not None and claim.first_statement_id:
