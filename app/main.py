@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
+from starlette.middleware.cors import CORSMiddleware
 
 from app.body_limit import BodyLimitMiddleware
 from app.claims.router import router as claims_router
@@ -18,6 +19,7 @@ from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from app.events.router import router as events_router
 from app.health.router import router as health_router
 from app.routing import HeadAsGetMiddleware
+from app.security import SecurityHeadersMiddleware, cors_options
 from app.sources.router import router as sources_router
 from app.statements.router import router as statements_router
 from app.timelines.router import router as timelines_router
@@ -109,6 +111,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         batch_limit=settings.max_batch_body_bytes,
     )
     app.add_middleware(HeadAsGetMiddleware)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, **cors_options(settings.cors_origins))
+    app.add_middleware(SecurityHeadersMiddleware)
     install_error_handlers(app)
     # Routes are matched in order: the most requested first.
     routers = [
