@@ -47,12 +47,17 @@ def _migrate(settings: Settings, revision: str) -> None:
 def _serve(settings: Settings, host: str | None, port: int | None) -> None:
     import uvicorn
 
+    from app.request_log import logging_config
+
     uvicorn.run(
         "app.main:create_app",
         factory=True,
         host=host or settings.host,
         port=port or settings.port,
         log_level=settings.log_level,
+        # JSON lines with request ids; the app writes its own access line (no query strings).
+        log_config=logging_config(settings.log_level),
+        access_log=False,
         proxy_headers=True,
         timeout_graceful_shutdown=30,
     )

@@ -117,7 +117,9 @@ def create_engine(settings: Settings, *, for_writes: bool = True) -> AsyncEngine
             # A missing directory is made; one that cannot be made shows up as a 503 later.
             with suppress(OSError):
                 Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, pool_size=settings.db_pool_size, pool_pre_ping=False)
+        engine = create_async_engine(
+            url, pool_size=settings.db_pool_size, pool_pre_ping=False, hide_parameters=True
+        )
         _configure_sqlite(engine, begin="BEGIN IMMEDIATE" if for_writes else "BEGIN")
         return engine
     if for_writes:
@@ -133,6 +135,8 @@ def _postgresql_engine(settings: Settings, **options: Any) -> AsyncEngine:
         settings.database,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_pool_size,
+        # Error messages (and so logs) never show statement parameters: they hold user text.
+        hide_parameters=True,
         **options,
         connect_args={
             "server_settings": {

@@ -18,6 +18,7 @@ from app.db import Database
 from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from app.events.router import router as events_router
 from app.health.router import router as health_router
+from app.request_log import RequestIdMiddleware
 from app.routing import HeadAsGetMiddleware
 from app.security import SecurityHeadersMiddleware, cors_options
 from app.sources.router import router as sources_router
@@ -114,6 +115,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, **cors_options(settings.cors_origins))
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(RequestIdMiddleware)
     install_error_handlers(app)
     # Routes are matched in order: the most requested first.
     routers = [
