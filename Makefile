@@ -17,9 +17,11 @@ $(VENV)/.synced: $(UV) uv.lock pyproject.toml
 	$(UV) sync --frozen --quiet
 	touch $@
 
+# A local try-out needs no API key unless CLAIMLINE_AUTH says otherwise (the service's default
+# is `writes`); the start-up log says which rule is in force.
 run: $(VENV)/.synced
 	$(BIN)/claimline migrate
-	$(BIN)/claimline serve
+	CLAIMLINE_AUTH=$${CLAIMLINE_AUTH:-off} $(BIN)/claimline serve
 
 migrate: $(VENV)/.synced
 	$(BIN)/claimline migrate

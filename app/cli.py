@@ -1,4 +1,4 @@
-"""The `claimline` command: serve, migrate, rebuild-views, openapi."""
+"""The `claimline` command: serve, migrate, rebuild-views, keys, openapi."""
 
 import argparse
 import asyncio
@@ -100,6 +100,53 @@ def _rebuild_views(settings: Settings, event_ref: str | None) -> None:
     print(f"rebuilt the views of {claims} claims: {fixed} derived values fixed")
 
 
+def _keys(settings: Settings, args: argparse.Namespace) -> None:
+    from app import auth
+    from app.db import Database
+    from app.errors import NotFound
+    from app.models import Scope
+
+    async def run() -> None:
+        database = Database.from_settings(settings)
+        try:
+            async with database.write_sessions() as session:
+                if args.keys_command == "create":
+                    scopes = [Scope(scope) for scope in args.scope]
+                    key, token = await auth.create_key(
+                        session=session, name=args.name, scopes=scopes
+                    )
+                    await session.commit()
+                    print(token)
+                    print(
+                        f"claimline: API key {key.id} ({key.name}, {', '.join(key.scopes)}) "
+                        "created; the token above is shown only this once",
+                        file=sys.stderr,
+                    )
+                elif args.keys_command == "list":
+                    for key in await auth.list_keys(session=session):
+                        state = (
+                            f"revoked {key.revoked_at:%Y-%m-%dT%H:%M:%SZ}"
+                            if key.revoked_at
+                            else "active"
+                        )
+                        print(
+                            f"{key.id}  cl_{key.prefix}_…  {','.join(key.scopes):<16} "
+                            f"{state:<28} {key.name}"
+                        )
+                else:
+                    key = await auth.revoke_key(session=session, ref=args.key)
+                    await session.commit()
+                    print(f"claimline: API key {key.id} ({key.name}) revoked", file=sys.stderr)
+        finally:
+            await database.dispose()
+
+    try:
+        asyncio.run(run())
+    except NotFound as error:
+        print(f"claimline: {error.detail}", file=sys.stderr)
+        raise SystemExit(1) from None
+
+
 def _openapi(output: Path | None) -> None:
     from app.main import create_app
 
@@ -124,6 +171,21 @@ def main(argv: list[str] | None = None) -> None:
         "rebuild-views", help="recompute every derived value and report how many were wrong"
     )
     rebuild.add_argument("--event", help="only this event (id or slug)")
+    keys = commands.add_parser("keys", help="manage API keys").add_subparsers(
+        dest="keys_command", required=True
+    )
+    create = keys.add_parser("create", help="make a key and print its token (shown once)")
+    create.add_argument("--name", required=True, help="who or what the key is for")
+    create.add_argument(
+        "--scope",
+        action="append",
+        required=True,
+        choices=["read", "write", "admin"],
+        help="read, write (also reads) or admin (everything); may be repeated",
+    )
+    keys.add_parser("list", help="list the keys (never their tokens)")
+    revoke = keys.add_parser("revoke", help="revoke a key")
+    revoke.add_argument("key", help="the key's id or prefix")
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--output", type=Path)
     args = parser.parse_args(argv)
@@ -142,6 +204,8 @@ def main(argv: list[str] | None = None) -> None:
         _rebuild_views(settings, args.event)
     elif args.command == "serve":
         _serve(settings, args.host, args.port)
+    elif args.command == "keys":
+        _keys(settings, args)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     # Origins of the frontend apps that may call the API from a browser (none by default);
     # JSON (`["https://a.example"]`) or comma-separated.
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Who needs an API key: nobody (`off`), writers (`writes`), or every API request (`all`).
+    auth: Literal["off", "writes", "all"] = "writes"
 
     @field_validator("database_url", mode="before")
     @classmethod

@@ -69,6 +69,14 @@ class BadRequest(AppError):
     status, code, title = 400, "bad-request", "Bad request"
 
 
+class Unauthorized(AppError):
+    status, code, title = 401, "unauthorized", "Unauthorized"
+
+
+class Forbidden(AppError):
+    status, code, title = 403, "forbidden", "Forbidden"
+
+
 class NotFound(AppError):
     status, code, title = 404, "not-found", "Not found"
 
@@ -262,11 +270,11 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _handle_unexpected_error)
 
 
-def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """The `responses=` entry documenting these error statuses, and the 503 of a database outage,
-    as problem documents."""
+def problem_responses(*statuses: int, open_route: bool = False) -> dict[int | str, dict[str, Any]]:
+    """The `responses=` entry documenting these error statuses, the 401 and 403 of API keys
+    (unless the route is open to all), and the 503 of a database outage, as problem documents."""
     documented: dict[int | str, dict[str, Any]] = {}
-    for status in (*statuses, 503):
+    for status in (*statuses, *(() if open_route else (401, 403)), 503):
         model = ValidationProblem if status == 422 else Problem
         documented[status] = {"model": model, "description": HTTPStatus(status).phrase}
     return documented

@@ -60,6 +60,22 @@ def _problem_media_types(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
+def _optional_key_for_reads(schema: dict[str, Any]) -> dict[str, Any]:
+    """Reads need no key under the default `CLAIMLINE_AUTH=writes`: say the key is optional."""
+    for operations in schema.get("paths", {}).values():
+        for method, operation in operations.items():
+            if method in ("get", "head") and operation.get("security"):
+                operation["security"] = [{}, *operation["security"]]
+    return schema
+
+
+AUTH_MODES = {
+    "off": "off, no request needs an API key (CLAIMLINE_AUTH=off)",
+    "writes": "reads are open, every write needs an API key (CLAIMLINE_AUTH=writes)",
+    "all": "every API request needs an API key (CLAIMLINE_AUTH=all)",
+}
+
+
 def settle_garbage_collector() -> None:
     """Once started, move every long-lived object out of the collector's sight and collect less
     often: a request allocates thousands of short-lived objects, and each young-generation
@@ -77,6 +93,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.database = Database.from_settings(settings)
         logger.info("claimline serving with the %s store", settings.database.get_backend_name())
+        logger.info("authentication: %s", AUTH_MODES[settings.auth])
         settle_garbage_collector()
         try:
             yield
@@ -106,6 +123,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             {"name": "health", "description": "Probes for balancers and orchestrators."},
         ],
     )
+    app.state.settings = settings
     app.add_middleware(
         BodyLimitMiddleware,
         limit=settings.max_body_bytes,
@@ -140,7 +158,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = _problem_media_types(default_openapi())
+            app.openapi_schema = _optional_key_for_reads(_problem_media_types(default_openapi()))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

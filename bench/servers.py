@@ -67,6 +67,7 @@ def claimline_env(database_url: str) -> dict[str, str]:
         **os.environ,
         "CLAIMLINE_DATABASE_URL": database_url,
         "CLAIMLINE_LOG_LEVEL": "warning",
+        "CLAIMLINE_AUTH": "off",
         "CLAIMLINE_DB_POOL_SIZE": "32",
     }
 

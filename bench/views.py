@@ -313,7 +313,7 @@ async def measure_size(
 
 async def measure_store(url: str, sizes: list[int]) -> dict[str, Any]:
     """Generate each size on this store and time the reads."""
-    settings = Settings(database_url=url)  # type: ignore[arg-type]
+    settings = Settings(database_url=url, auth="off")  # type: ignore[arg-type]
     database = Database.from_settings(settings)
     await upgrade(database.write_engine)
     app = create_app(settings)

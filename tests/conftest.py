@@ -82,7 +82,8 @@ async def database_url(
 @pytest.fixture(scope="session")
 def settings(database_url: str) -> Settings:
     """Settings pointing at the run's database."""
-    return Settings(database_url=database_url)  # type: ignore[arg-type]
+    # The API tests are about the API; tests/test_auth.py turns authentication on.
+    return Settings(database_url=database_url, auth="off")  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,9 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 
+from app.auth import CallerDep, caller
 from app.claims import service as claim_service
 from app.claims.schemas import ClaimCreate, ClaimOut, ClaimPage
 from app.deps import IfNoneMatch, PageDep, ReadSessionDep, SessionDep
@@ -14,7 +15,7 @@ from app.idempotency import IdempotencyKey, respond
 from app.models import ClaimStatus
 from app.routing import CommittingRoute
 
-router = APIRouter(tags=["claims"], route_class=CommittingRoute)
+router = APIRouter(tags=["claims"], route_class=CommittingRoute, dependencies=[Depends(caller)])
 
 
 @router.post(
@@ -29,6 +30,7 @@ async def create_claim(
     body: ClaimCreate,
     session: SessionDep,
     request: Request,
+    caller: CallerDep,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Create a claim; an event's claims are unique on normalized text (case-folded, whitespace
@@ -40,7 +42,13 @@ async def create_claim(
         location = request.app.url_path_for("read_claim", claim=str(claim.id))
         return ClaimOut.model_validate(claim), location
 
-    return await respond(session=session, request=request, key=idempotency_key, produce=produce)
+    return await respond(
+        session=session,
+        request=request,
+        key=idempotency_key,
+        produce=produce,
+        client=caller.client,
+    )
 
 
 @router.get(

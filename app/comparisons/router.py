@@ -2,10 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from starlette.responses import Response
 
 from app import filters
+from app.auth import caller
 from app.comparisons import queries as comparison_queries
 from app.comparisons.schemas import Comparison
 from app.deps import DatabaseDep
@@ -15,7 +16,7 @@ from app.fields import TimestampIn
 from app.responses import DocumentResponse
 from app.routing import CommittingRoute
 
-router = APIRouter(tags=["views"], route_class=CommittingRoute)
+router = APIRouter(tags=["views"], route_class=CommittingRoute, dependencies=[Depends(caller)])
 
 
 @router.get(

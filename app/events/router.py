@@ -2,8 +2,9 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 
+from app.auth import CallerDep, caller
 from app.deps import IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
 from app.etags import conditional, etag_of_body, require_match
@@ -14,7 +15,12 @@ from app.idempotency import IdempotencyKey, respond
 from app.models import Event
 from app.routing import CommittingRoute
 
-router = APIRouter(prefix="/v1/events", tags=["events"], route_class=CommittingRoute)
+router = APIRouter(
+    prefix="/v1/events",
+    tags=["events"],
+    route_class=CommittingRoute,
+    dependencies=[Depends(caller)],
+)
 
 
 def _shown(event: Event, response: Response) -> EventOut:
@@ -34,6 +40,7 @@ async def create_event(
     body: EventCreate,
     session: SessionDep,
     request: Request,
+    caller: CallerDep,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Create an event; its slug is derived from the title when not given (`-2`, `-3`… on
@@ -44,7 +51,13 @@ async def create_event(
         location = request.app.url_path_for("read_event", event=str(event.id))
         return EventOut.model_validate(event), location
 
-    return await respond(session=session, request=request, key=idempotency_key, produce=produce)
+    return await respond(
+        session=session,
+        request=request,
+        key=idempotency_key,
+        produce=produce,
+        client=caller.client,
+    )
 
 
 @router.get(

@@ -33,7 +33,7 @@ async def health() -> Health:
     return Health(status="ok")
 
 
-@router.get("/readyz", summary="Readiness", responses=problem_responses())
+@router.get("/readyz", summary="Readiness", responses=problem_responses(open_route=True))
 async def readiness(database: DatabaseDep) -> Readiness:
     """The database answers and is at the newest migration; 503 otherwise."""
     try:

@@ -1,5 +1,6 @@
 """Every table, imported here so that Alembic and the app see the whole schema."""
 
+from app.models.api_key import ApiKey, Scope
 from app.models.claim import Claim, ClaimStatus, Position, StanceKind
 from app.models.event import Event, EventTag
 from app.models.idempotency import IdempotentResponse
@@ -7,6 +8,7 @@ from app.models.source import Source, SourceKind, SourceName
 from app.models.statement import Medium, Precision, Relay, Stance, Statement
 
 __all__ = [
+    "ApiKey",
     "Claim",
     "ClaimStatus",
     "Event",
@@ -16,6 +18,7 @@ __all__ = [
     "Position",
     "Precision",
     "Relay",
+    "Scope",
     "Source",
     "SourceKind",
     "SourceName",

@@ -60,6 +60,10 @@ class Statement(Base):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
     retracted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     retraction_reason: Mapped[str | None] = mapped_column(Text)
+    # The API keys that recorded and retracted the statement (none when authentication is off).
+    # No foreign key: keys are revoked, never deleted, and SQLite could not add one in place.
+    recorded_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    retracted_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
 
 class Relay(Base):

@@ -2,8 +2,9 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 
+from app.auth import CallerDep, caller
 from app.deps import IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
 from app.etags import conditional, etag_of_body, require_match
@@ -14,7 +15,12 @@ from app.routing import CommittingRoute
 from app.sources import service as source_service
 from app.sources.schemas import SourceCreate, SourceOut, SourcePage, SourceUpdate
 
-router = APIRouter(prefix="/v1/sources", tags=["sources"], route_class=CommittingRoute)
+router = APIRouter(
+    prefix="/v1/sources",
+    tags=["sources"],
+    route_class=CommittingRoute,
+    dependencies=[Depends(caller)],
+)
 
 
 def _shown(source: Source, response: Response) -> SourceOut:
@@ -34,6 +40,7 @@ async def create_source(
     body: SourceCreate,
     session: SessionDep,
     request: Request,
+    caller: CallerDep,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Create a source; its slug is derived from the name when not given (`-2`, `-3`… on
@@ -44,7 +51,13 @@ async def create_source(
         location = request.app.url_path_for("read_source", source=str(source.id))
         return SourceOut.model_validate(source), location
 
-    return await respond(session=session, request=request, key=idempotency_key, produce=produce)
+    return await respond(
+        session=session,
+        request=request,
+        key=idempotency_key,
+        produce=produce,
+        client=caller.client,
+    )
 
 
 @router.get(

@@ -3,9 +3,10 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from app import filters
+from app.auth import CallerDep, caller
 from app.deps import DatabaseDep, IfNoneMatch, PageDep, SessionDep
 from app.errors import NotFound, problem_responses
 from app.etags import conditional_document, etag_of_document
@@ -26,7 +27,12 @@ from app.statements.schemas import (
     StatementPage,
 )
 
-router = APIRouter(prefix="/v1/statements", tags=["statements"], route_class=CommittingRoute)
+router = APIRouter(
+    prefix="/v1/statements",
+    tags=["statements"],
+    route_class=CommittingRoute,
+    dependencies=[Depends(caller)],
+)
 
 
 @router.post(
@@ -40,6 +46,7 @@ async def create_statement(
     body: StatementCreate,
     session: SessionDep,
     request: Request,
+    caller: CallerDep,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Record one statement. `event`, `speaker`, `on_behalf_of` and `via[].source` take an id, a
@@ -49,12 +56,18 @@ async def create_statement(
 
     async def produce() -> tuple[statement_queries.Document, str]:
         [statement_id] = await statement_service.submit(
-            session=session, items=[body], locs=[["body"]]
+            session=session, items=[body], locs=[["body"]], recorded_by=caller.key_id
         )
         [shown] = await statement_queries.represent(await session_reader(session), [statement_id])
         return shown, request.app.url_path_for("read_statement", statement=str(statement_id))
 
-    return await respond(session=session, request=request, key=idempotency_key, produce=produce)
+    return await respond(
+        session=session,
+        request=request,
+        key=idempotency_key,
+        produce=produce,
+        client=caller.client,
+    )
 
 
 @router.post(
@@ -68,6 +81,7 @@ async def create_statements(
     body: StatementBatch,
     session: SessionDep,
     request: Request,
+    caller: CallerDep,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Record the statements in order, in one transaction: if any item is invalid nothing is
@@ -80,13 +94,20 @@ async def create_statements(
             session=session,
             items=body.statements,
             locs=[[index] for index in range(len(body.statements))],
+            recorded_by=caller.key_id,
         )
         reader = await session_reader(session)
         shown = await statement_queries.represent(reader, statements)
         first = request.app.url_path_for("read_statement", statement=str(statements[0]))
         return {"statements": shown}, first
 
-    return await respond(session=session, request=request, key=idempotency_key, produce=produce)
+    return await respond(
+        session=session,
+        request=request,
+        key=idempotency_key,
+        produce=produce,
+        client=caller.client,
+    )
 
 
 @router.get(
@@ -150,9 +171,13 @@ async def read_statement(
     summary="Retract a statement",
     responses=problem_responses(400, 404, 409, 413, 415, 422),
 )
-async def retract_statement(statement: str, body: Retraction, session: SessionDep) -> Response:
+async def retract_statement(
+    statement: str, body: Retraction, session: SessionDep, caller: CallerDep
+) -> Response:
     """Retract a statement: it stays readable, with `retracted_at` and `retraction_reason`, and no
     longer counts in lists, statuses and views. Retracting it again is a 409."""
-    retracted = await statement_service.retract(session=session, ref=statement, reason=body.reason)
+    retracted = await statement_service.retract(
+        session=session, ref=statement, reason=body.reason, retracted_by=caller.key_id
+    )
     [shown] = await statement_queries.represent(await session_reader(session), [retracted.id])
     return DocumentResponse(shown, headers={"ETag": etag_of_document(shown)})

@@ -118,12 +118,17 @@ async def _gather(references: References, data: StatementCreate, loc: Loc, rows:
             "recorded_at": utcnow(),
             "retracted_at": None,
             "retraction_reason": None,
+            "retracted_by": None,
         }
     )
 
 
 async def submit(
-    *, session: AsyncSession, items: Sequence[StatementCreate], locs: Sequence[Loc]
+    *,
+    session: AsyncSession,
+    items: Sequence[StatementCreate],
+    locs: Sequence[Loc],
+    recorded_by: uuid.UUID | None = None,
 ) -> list[uuid.UUID]:
     """Record statements in order, creating what they name inline; all or nothing; return
     their ids.
@@ -138,6 +143,8 @@ async def submit(
     rows = _Rows()
     for item, loc in zip(items, locs, strict=True):
         await _gather(references, item, loc, rows)
+    for row in rows.statements:
+        row["recorded_by"] = recorded_by
     replaced = await references.store_new()
     if replaced:
         for row in rows.stances:
@@ -172,7 +179,9 @@ async def get(*, session: AsyncSession, ref: str) -> Statement:
     return statement
 
 
-async def retract(*, session: AsyncSession, ref: str, reason: str) -> Statement:
+async def retract(
+    *, session: AsyncSession, ref: str, reason: str, retracted_by: uuid.UUID | None = None
+) -> Statement:
     """Mark a statement retracted; it stays readable but no longer counts. Again: 409."""
     statement = await get(session=session, ref=ref)
     locked = await session.scalar(
@@ -183,6 +192,7 @@ async def retract(*, session: AsyncSession, ref: str, reason: str) -> Statement:
         raise Conflict(f"The statement was already retracted at {locked.retracted_at}.")
     locked.retracted_at = utcnow()
     locked.retraction_reason = reason
+    locked.retracted_by = retracted_by
     await session.flush()
     claim_ids = (
         await session.scalars(select(Stance.claim_id).where(Stance.statement_id == locked.id))

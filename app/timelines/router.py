@@ -3,10 +3,11 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from starlette.responses import Response
 
 from app import filters
+from app.auth import caller
 from app.deps import DatabaseDep, PageDep
 from app.errors import problem_responses
 from app.events import queries as event_queries
@@ -18,7 +19,7 @@ from app.routing import CommittingRoute
 from app.timelines import queries as timeline_queries
 from app.timelines.schemas import Order, Timeline
 
-router = APIRouter(tags=["views"], route_class=CommittingRoute)
+router = APIRouter(tags=["views"], route_class=CommittingRoute, dependencies=[Depends(caller)])
 
 
 @router.get(
