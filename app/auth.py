@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import String, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import Database, get_database, utcnow
+from app.db import Database, get_database_now, utcnow
 from app.errors import Forbidden, NotFound, Unauthorized
 from app.fields import looks_like_uuid
 from app.models import ApiKey, Scope
@@ -75,35 +74,43 @@ _KEY_BY_PREFIX = Query(
     )
 )
 
-_bearer = HTTPBearer(
-    auto_error=False,
-    description="An API key made with `claimline keys create`. With `CLAIMLINE_AUTH=writes` "
+# The OpenAPI security scheme of API keys (declared by `app.main`, since `caller` reads the
+# header itself: a security dependency per request costs more than the check).
+SECURITY_SCHEME = {
+    "type": "http",
+    "scheme": "bearer",
+    "description": "An API key made with `claimline keys create`. With `CLAIMLINE_AUTH=writes` "
     "(the default) writes need one with the `write` or `admin` scope; with `all` reads need one "
     "too.",
-)
+}
 
 
-async def caller(
-    request: Request,
-    database: Annotated[Database, Depends(get_database)],
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Caller:
+def _bearer_token(request: Request) -> str | None:
+    header = request.headers.get("authorization")
+    if header is None:
+        return None
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else ""
+
+
+async def caller(request: Request) -> Caller:
     """The caller of a request, refused (401, 403) when the rule in force does not let it in."""
     mode = request.app.state.settings.auth
     if mode == "off":
         return ANONYMOUS
     writing = request.method not in READING_METHODS
-    if credentials is None:
+    token = _bearer_token(request)
+    if token is None:
         if mode == "writes" and not writing:
             return ANONYMOUS
         raise Unauthorized(
             "This request needs an API key: send `Authorization: Bearer <token>`.",
             headers={"WWW-Authenticate": _CHALLENGE},
         )
-    token = credentials.credentials
     prefix = _prefix_of(token)
     rows = []
     if prefix is not None:
+        database: Database = get_database_now(request)
         async with database.reader() as reader:
             rows = list(await reader.fetch(_KEY_BY_PREFIX, {"prefix": prefix}))
     # Compared even when no key matched, so a wrong prefix takes as long as a wrong secret.

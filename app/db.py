@@ -256,6 +256,12 @@ async def _keep_session(_connection: asyncpg.Connection) -> None:
     """Nothing to reset: readers set no session state."""
 
 
+def get_database_now(request: Request) -> Database:
+    """The database of the app serving this request, outside dependency injection."""
+    database: Database = request.app.state.database
+    return database
+
+
 async def get_database(request: Request) -> Database:
     """The database of the app serving this request."""
     database: Database = request.app.state.database

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.middleware.cors import CORSMiddleware
 
+from app.auth import SECURITY_SCHEME
 from app.body_limit import BodyLimitMiddleware
 from app.claims.router import router as claims_router
 from app.comparisons.router import router as comparisons_router
@@ -60,12 +61,18 @@ def _problem_media_types(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def _optional_key_for_reads(schema: dict[str, Any]) -> dict[str, Any]:
-    """Reads need no key under the default `CLAIMLINE_AUTH=writes`: say the key is optional."""
-    for operations in schema.get("paths", {}).values():
+def _declare_api_keys(schema: dict[str, Any]) -> dict[str, Any]:
+    """Every `/v1` operation takes an API key: required to write, optional to read (as under the
+    default `CLAIMLINE_AUTH=writes`)."""
+    schema.setdefault("components", {}).setdefault("securitySchemes", {})["ApiKey"] = (
+        SECURITY_SCHEME
+    )
+    for path, operations in schema.get("paths", {}).items():
+        if not path.startswith("/v1/"):
+            continue
         for method, operation in operations.items():
-            if method in ("get", "head") and operation.get("security"):
-                operation["security"] = [{}, *operation["security"]]
+            reading = method in ("get", "head")
+            operation["security"] = [{}, {"ApiKey": []}] if reading else [{"ApiKey": []}]
     return schema
 
 
@@ -158,7 +165,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = _optional_key_for_reads(_problem_media_types(default_openapi()))
+            app.openapi_schema = _declare_api_keys(_problem_media_types(default_openapi()))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

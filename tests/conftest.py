@@ -125,6 +125,7 @@ def client_for(settings: Settings, database: Database) -> AsyncClient:
     """An HTTP client talking to a new app whose requests use `database`."""
     app = create_app(settings)
     app.dependency_overrides[get_database] = lambda: database
+    app.state.database = database  # what the lifespan would set (ASGITransport runs none)
     transport = ASGITransport(app=app, raise_app_exceptions=False)
     return AsyncClient(transport=transport, base_url="http://claimline.test")
 
