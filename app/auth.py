@@ -20,9 +20,10 @@ from sqlalchemy import String, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import Database, get_database_now, utcnow
-from app.errors import Forbidden, NotFound, Unauthorized
+from app.errors import Forbidden, NotFound, TooManyRequests, Unauthorized
 from app.fields import looks_like_uuid
 from app.models import ApiKey, Scope
+from app.rate_limit import RateLimiter, retry_after
 from app.sql import Query, uuid_text
 
 READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -94,7 +95,22 @@ def _bearer_token(request: Request) -> str | None:
 
 
 async def caller(request: Request) -> Caller:
-    """The caller of a request, refused (401, 403) when the rule in force does not let it in."""
+    """The caller of a request, refused (401, 403) when the rule in force does not let it in,
+    or (429) when it has used up its rate limit."""
+    found = await _identify(request)
+    limiter: RateLimiter | None = request.app.state.limiter
+    if limiter is not None:
+        client = request.client.host if request.client else "unknown"
+        wait = await limiter.take(f"key:{found.key_id}" if found.key_id else f"address:{client}")
+        if wait > 0:
+            raise TooManyRequests(
+                f"Too many requests from this client; retry in {retry_after(wait)} s.",
+                headers={"Retry-After": retry_after(wait)},
+            )
+    return found
+
+
+async def _identify(request: Request) -> Caller:
     mode = request.app.state.settings.auth
     if mode == "off":
         return ANONYMOUS

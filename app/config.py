@@ -42,6 +42,12 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     # Who needs an API key: nobody (`off`), writers (`writes`), or every API request (`all`).
     auth: Literal["off", "writes", "all"] = "writes"
+    # Token buckets per API key (per client address when anonymous); 0 turns limits off.
+    rate_limit_per_minute: Annotated[int, Field(ge=0)] = 6000
+    rate_limit_burst: Annotated[int, Field(ge=1)] = 1000
+    # With a Redis URL the buckets are shared by every instance.
+    redis_url: SecretStr | None = None
+    redis_prefix: Annotated[str, Field(min_length=1, max_length=64)] = "claimline"
 
     @field_validator("database_url", mode="before")
     @classmethod

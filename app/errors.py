@@ -97,6 +97,10 @@ class UnsupportedMediaType(AppError):
     status, code, title = 415, "unsupported-media-type", "Unsupported media type"
 
 
+class TooManyRequests(AppError):
+    status, code, title = 429, "too-many-requests", "Too many requests"
+
+
 class ServiceUnavailable(AppError):
     status, code, title = 503, "service-unavailable", "Service unavailable"
 
@@ -274,7 +278,7 @@ def problem_responses(*statuses: int, open_route: bool = False) -> dict[int | st
     """The `responses=` entry documenting these error statuses, the 401 and 403 of API keys
     (unless the route is open to all), and the 503 of a database outage, as problem documents."""
     documented: dict[int | str, dict[str, Any]] = {}
-    for status in (*statuses, *(() if open_route else (401, 403)), 503):
+    for status in (*statuses, *(() if open_route else (401, 403, 429)), 503):
         model = ValidationProblem if status == 422 else Problem
         documented[status] = {"model": model, "description": HTTPStatus(status).phrase}
     return documented

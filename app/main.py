@@ -19,6 +19,7 @@ from app.db import Database
 from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from app.events.router import router as events_router
 from app.health.router import router as health_router
+from app.rate_limit import limiter_for
 from app.request_log import RequestIdMiddleware
 from app.routing import HeadAsGetMiddleware
 from app.security import SecurityHeadersMiddleware, cors_options
@@ -106,6 +107,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             await app.state.database.dispose()
+            if app.state.limiter is not None:
+                await app.state.limiter.close()
 
     app = FastAPI(
         title="Claimline",
@@ -131,6 +134,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ],
     )
     app.state.settings = settings
+    app.state.limiter = limiter_for(settings)
     app.add_middleware(
         BodyLimitMiddleware,
         limit=settings.max_body_bytes,

@@ -203,7 +203,13 @@ async def measure() -> dict[str, Any]:
             endpoint: {app: median_of(results) for app, results in apps.items()}
             for endpoint, apps in runs.items()
         }
-        claimline_app = create_app(Settings(database_url=pg_url(name), db_pool_size=32, auth="off"))  # type: ignore[arg-type]
+        unlimited = Settings(
+            database_url=pg_url(name),  # type: ignore[arg-type]
+            db_pool_size=32,
+            auth="off",
+            rate_limit_per_minute=0,
+        )
+        claimline_app = create_app(unlimited)
         ceiling_app = ceiling.create_app(f"postgresql://postgres@127.0.0.1:5432/{name}")
         report["in_process_us"] = {
             "claimline": await in_process(claimline_app, targets),

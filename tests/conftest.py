@@ -83,7 +83,11 @@ async def database_url(
 def settings(database_url: str) -> Settings:
     """Settings pointing at the run's database."""
     # The API tests are about the API; tests/test_auth.py turns authentication on.
-    return Settings(database_url=database_url, auth="off")  # type: ignore[arg-type]
+    return Settings(
+        database_url=database_url,  # type: ignore[arg-type]
+        auth="off",
+        rate_limit_per_minute=0,
+    )
 
 
 @pytest.fixture(scope="session")
