@@ -6,7 +6,7 @@ UV := $(TOOLS)/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format openapi migrate bench clean
+.PHONY: run test lint format openapi migrate bench soak clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -51,6 +51,11 @@ bench: $(VENV)/.synced
 	$(BIN)/python -m bench.views
 	$(BIN)/python -m bench.submit_timing
 	$(BIN)/python -m bench.report
+
+# Load without loss (issue 7): two instances on PostgreSQL, 100 clients for 60 s; fails on any 5xx,
+# lost write or duplicate.
+soak: $(VENV)/.synced
+	$(BIN)/python -m bench.soak
 
 clean:
 	rm -rf $(VENV) $(TOOLS) var .pytest_cache .mypy_cache .ruff_cache

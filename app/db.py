@@ -134,7 +134,9 @@ def _postgresql_engine(settings: Settings, **options: Any) -> AsyncEngine:
     return create_async_engine(
         settings.database,
         pool_size=settings.db_pool_size,
-        max_overflow=settings.db_pool_size,
+        # No overflow: an instance opens at most 3x the pool size (writes, reads, the readers'
+        # pool), so the connections of several instances can be budgeted; bursts wait their turn.
+        max_overflow=0,
         # Error messages (and so logs) never show statement parameters: they hold user text.
         hide_parameters=True,
         **options,

@@ -244,9 +244,15 @@ async def _handle_validation_error(request: Request, exc: Exception) -> Response
     return problem_response(body)
 
 
+_UNAVAILABLE_STATES = frozenset({"53300", "57P01", "57P02", "57P03"})
+
+
 async def _handle_database_error(request: Request, exc: Exception) -> Response:
     unavailable = isinstance(exc, OperationalError | InterfaceError | PoolTimeoutError | OSError)
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        unavailable = True
+    # Server-side refusals to connect: too many connections, starting up or shutting down.
+    if isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in _UNAVAILABLE_STATES:
         unavailable = True
     if unavailable:
         logger.warning("database unavailable: %s", type(exc).__name__)

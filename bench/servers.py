@@ -111,10 +111,13 @@ def running(command: list[str], env: dict[str, str], port: int) -> Iterator[int]
             process.wait()
 
 
-def claimline_server(database_url: str, port: int) -> contextlib.AbstractContextManager[int]:
+def claimline_server(
+    database_url: str, port: int, pool_size: int = 32
+) -> contextlib.AbstractContextManager[int]:
     """Claimline with one worker on `port`."""
     command = [str(BIN / "claimline"), "serve", "--port", str(port)]
-    return running(command, claimline_env(database_url), port)
+    env = {**claimline_env(database_url), "CLAIMLINE_DB_POOL_SIZE": str(pool_size)}
+    return running(command, env, port)
 
 
 def ceiling_server(database_name: str, port: int) -> contextlib.AbstractContextManager[int]:
