@@ -352,3 +352,22 @@ async def test_failing_commit_is_a_5xx_problem_not_a_201(
     assert "location" not in response.headers
     assert await count_rows(database, "sources") == 0
     assert await count_rows(database, "source_names") == 0
+
+
+async def test_a_server_refusing_connections_is_503() -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    from app.errors import _handle_database_error
+
+    class Refused(Exception):
+        sqlstate = "53300"  # too_many_connections
+
+    error = DBAPIError("connect", None, Refused("sorry, too many clients already"))
+    response = await _handle_database_error(None, error)  # type: ignore[arg-type]
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "1"
+
+    class Broken(Exception):
+        sqlstate = "42P01"  # undefined_table: a bug, not an outage
+
+    assert (await _handle_database_error(None, DBAPIError("x", None, Broken()))).status_code == 500  # type: ignore[arg-type]
