@@ -265,9 +265,8 @@ def get_database_now(request: Request) -> Database:
 
 
 async def get_database(request: Request) -> Database:
-    """The database of the app serving this request."""
-    database: Database = request.app.state.database
-    return database
+    """The database of the app serving this request (as a dependency, so tests can swap it)."""
+    return get_database_now(request)
 
 
 async def open_write_session(

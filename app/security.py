@@ -34,16 +34,23 @@ class SecurityHeadersMiddleware:
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        # Every combination, built once: (documentation page?, over HTTPS?) -> headers.
+        self.sets = {
+            (page, secure): [
+                *_ALWAYS,
+                *([] if page else [_API_POLICY]),
+                *([_HSTS] if secure else []),
+            ]
+            for page in (False, True)
+            for secure in (False, True)
+        }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        extra = list(_ALWAYS)
-        if not scope["path"].startswith(_DOCUMENTATION_PATHS):
-            extra.append(_API_POLICY)
-        if scope.get("scheme") == "https":
-            extra.append(_HSTS)
+        page = scope["path"].startswith(_DOCUMENTATION_PATHS)
+        extra = self.sets[page, scope.get("scheme") == "https"]
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

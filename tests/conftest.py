@@ -1,8 +1,12 @@
 """Fixtures: a migrated database per run on each store, and a rolled-back transaction per test."""
 
 import os
+import socket
+import subprocess
+import sys
 import uuid
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -162,3 +166,27 @@ async def count_rows(database: Database, table: str) -> int:
     """How many rows a table holds, as committed."""
     async with database.read_engine.connect() as connection:
         return int((await connection.execute(text(f"SELECT count(*) FROM {table}"))).scalar_one())
+
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def run_claimline(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `claimline ARGS` on a database, as a user would, and capture what it prints."""
+    return subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "CLAIMLINE_DATABASE_URL": database_url},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )

@@ -1,12 +1,8 @@
 """API keys: hashed, scoped, revocable; `CLAIMLINE_AUTH` decides who needs one."""
 
 import asyncio
-import os
-import subprocess
-import sys
 import uuid
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,10 +13,8 @@ from app import auth
 from app.config import Settings
 from app.db import Database
 from app.models import ApiKey, Scope, Statement
-from tests.conftest import client_for
+from tests.conftest import client_for, run_claimline
 from tests.seed import ELTON_JOHN, ELTON_JOHN_POST
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 async def _key(database: Database, *scopes: Scope) -> str:
@@ -135,37 +129,27 @@ async def test_idempotency_keys_are_kept_per_api_key(
     assert theirs.json()["id"] != one.json()["id"]
 
 
-def _claimline(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, "CLAIMLINE_DATABASE_URL": database_url},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 async def test_keys_are_managed_from_the_command_line(
     live_client: AsyncClient, database: Database, database_url: str
 ) -> None:
     made = await asyncio.to_thread(
-        _claimline, database_url, "keys", "create", "--name", "newsroom", "--scope", "write"
+        run_claimline, database_url, "keys", "create", "--name", "newsroom", "--scope", "write"
     )
     assert made.returncode == 0, made.stderr
     token = made.stdout.strip()
     assert token.startswith("cl_")
     assert "shown only this once" in made.stderr
-    listed = await asyncio.to_thread(_claimline, database_url, "keys", "list")
+    listed = await asyncio.to_thread(run_claimline, database_url, "keys", "list")
     assert "newsroom" in listed.stdout
     assert token not in listed.stdout
     assert auth.token_hash(token) not in listed.stdout
     prefix = token.split("_")[1]
-    revoked = await asyncio.to_thread(_claimline, database_url, "keys", "revoke", prefix)
+    revoked = await asyncio.to_thread(run_claimline, database_url, "keys", "revoke", prefix)
     assert revoked.returncode == 0, revoked.stderr
-    assert "revoked" in (await asyncio.to_thread(_claimline, database_url, "keys", "list")).stdout
-    unknown = await asyncio.to_thread(_claimline, database_url, "keys", "revoke", "ffffffff")
+    assert (
+        "revoked" in (await asyncio.to_thread(run_claimline, database_url, "keys", "list")).stdout
+    )
+    unknown = await asyncio.to_thread(run_claimline, database_url, "keys", "revoke", "ffffffff")
     assert unknown.returncode == 1
     async with database.write_sessions() as session:
         for key in (await session.scalars(select(ApiKey))).all():

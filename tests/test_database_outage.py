@@ -9,7 +9,6 @@ import asyncio
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -23,6 +22,7 @@ from app.config import Settings
 from app.db import Database
 from app.main import create_app
 from app.schema import upgrade
+from tests.conftest import free_port
 from tests.seed import ELTON_JOHN, ELTON_JOHN_POST
 
 BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"))), None)
@@ -40,9 +40,7 @@ class Cluster:
         self.bin = BIN
         self.data = directory / "data"
         self.socket = directory / "socket"
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
+        self.port = free_port()
         self.socket.mkdir()
         if os.geteuid() == 0:
             shutil.chown(directory, "postgres")

@@ -6,7 +6,6 @@ Each test runs `claimline serve` as a real process on its own database, on both 
 import asyncio
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,9 +20,7 @@ from sqlalchemy import text
 from app.config import Settings
 from app.db import Database
 from app.schema import upgrade
-from tests.conftest import create_database_url, drop_database_url
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import PROJECT_ROOT, create_database_url, drop_database_url, free_port
 
 
 def _batch(size: int, tag: str) -> dict[str, Any]:
@@ -56,9 +53,7 @@ async def own_database(backend: str, tmp_path: Path) -> AsyncIterator[str]:
 
 
 def _start(url: str) -> tuple[subprocess.Popen[bytes], str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     env = {
         **os.environ,
         "CLAIMLINE_DATABASE_URL": url,

@@ -4,7 +4,6 @@ import json
 import logging
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,9 +14,8 @@ import pytest
 from httpx import AsyncClient
 
 from app.request_log import JsonFormatter, request_id
+from tests.conftest import PROJECT_ROOT, free_port
 from tests.seed import ELTON_JOHN_POST
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 async def test_request_ids_are_echoed_or_made(client: AsyncClient) -> None:
@@ -66,9 +64,7 @@ def test_json_lines_carry_the_request_id() -> None:
 
 
 def test_serve_writes_json_lines(tmp_path: Path) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     env = {
         **os.environ,
         "CLAIMLINE_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'log.sqlite3'}",

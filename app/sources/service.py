@@ -26,11 +26,11 @@ async def _store_names(session: AsyncSession, source: Source) -> None:
     await session.flush()
 
 
-async def create(*, session: AsyncSession, data: SourceCreate) -> Source:
-    """Record a new source."""
+def new_source(data: SourceCreate, *, slug: str) -> Source:
+    """A source object for `data` under `slug`, not yet stored."""
     now = utcnow()
-    source = Source(
-        slug=data.slug or derive_slug(data.name, fallback="source"),
+    return Source(
+        slug=slug,
         name=data.name,
         kind=data.kind,
         aliases=data.aliases,
@@ -39,6 +39,11 @@ async def create(*, session: AsyncSession, data: SourceCreate) -> Source:
         created_at=now,
         updated_at=now,
     )
+
+
+async def create(*, session: AsyncSession, data: SourceCreate) -> Source:
+    """Record a new source."""
+    source = new_source(data, slug=data.slug or derive_slug(data.name, fallback="source"))
     await insert_with_slug(session, source, Source.slug, derived=data.slug is None, label="source")
     await _store_names(session, source)
     return source

@@ -29,6 +29,7 @@ from app.fields import SLUG_MAX_LENGTH, is_slug, looks_like_uuid
 from app.ids import new_id
 from app.models import Claim, ClaimStatus, Event, Source, SourceName
 from app.slugs import derive_slug, next_free_slug
+from app.sources import service as source_service
 from app.sources.schemas import SourceCreate
 from app.statements.schemas import InlineClaim, StatementCreate
 from app.text import fold
@@ -159,19 +160,9 @@ class References:
             slug = data.slug
         else:
             slug = next_free_slug(derive_slug(data.name, fallback="source"), self.taken_slugs)
-        now = utcnow()
-        source = Source(
-            id=new_id(),
-            slug=slug,
-            name=data.name,
-            kind=data.kind,
-            aliases=data.aliases,
-            description=data.description,
-            homepage=data.homepage,
-            created_at=now,
-            updated_at=now,
-            version=1,
-        )
+        source = source_service.new_source(data, slug=slug)
+        # Inserted in bulk by `store_new`, so the defaults the ORM would apply are set here.
+        source.id, source.version = new_id(), 1
         self.new_sources.append(source)
         self._remember_source(source)
         for alias in data.aliases:

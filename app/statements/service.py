@@ -54,7 +54,6 @@ class _Rows:
     statements: list[dict[str, Any]] = field(default_factory=list)
     relays: list[dict[str, Any]] = field(default_factory=list)
     stances: list[dict[str, Any]] = field(default_factory=list)
-    claim_ids: set[uuid.UUID] = field(default_factory=set)
 
 
 async def _gather(references: References, data: StatementCreate, loc: Loc, rows: _Rows) -> None:
@@ -101,7 +100,6 @@ async def _gather(references: References, data: StatementCreate, loc: Loc, rows:
                 "side_before": None,
             }
         )
-    rows.claim_ids |= named
     rows.statements.append(
         {
             "id": statement_id,
@@ -149,7 +147,6 @@ async def submit(
     if replaced:
         for row in rows.stances:
             row["claim_id"] = replaced.get(row["claim_id"], row["claim_id"])
-        rows.claim_ids = {replaced.get(claim_id, claim_id) for claim_id in rows.claim_ids}
     # COPY or Core INSERTs on the tables: the ORM's bulk path costs several times more.
     tables = Base.metadata.tables
     await bulk_insert(session, tables["statements"], rows.statements)

@@ -1,30 +1,18 @@
 """`claimline rebuild-views` recomputes every derived value and reports how many were wrong."""
 
 import asyncio
-import os
 import subprocess
-import sys
-from pathlib import Path
 
 from httpx import AsyncClient
 from sqlalchemy import text
 
 from app.db import Database
+from tests.conftest import run_claimline
 from tests.seed import ELTON_JOHN_POST, EVENT_SLUG, PESKOV_DENIAL
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _rebuild(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "app.cli", "rebuild-views", *args],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, "CLAIMLINE_DATABASE_URL": database_url},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_claimline(database_url, "rebuild-views", *args)
 
 
 async def test_rebuild_reports_zero_then_repairs_damage(
