@@ -1,8 +1,8 @@
 """Field types shared by request and response schemas."""
 
 import re
-import unicodedata
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -20,8 +20,23 @@ from pydantic import (
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_MAX_LENGTH = 80
 _SLUG_RE = re.compile(SLUG_PATTERN)
+# A slug of 32 hex digits, hyphens or not, reads as a UUID (`uuid.UUID` drops the hyphens).
+UUID_LIKE_SLUG_PATTERN = r"^([0-9a-f]-?){31}[0-9a-f]$"
+
+# The rules on text are written once, as regular expressions in the subset that ECMAScript,
+# Python and Rust read alike (no `\s`, `\w` or `\p{..}`: each engine has its own idea of them),
+# so the OpenAPI document states exactly what the validators below accept.
 # C0 controls other than tab, line feed and carriage return, DEL, and C1 controls.
-_FORBIDDEN_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+# Every C0 and C1 control, and the line and paragraph separators: what a single line refuses.
+_LINE_BREAKERS = r"\x00-\x1f\x7f-\x9f\u2028\u2029"
+# The other characters `str.strip()` removes (Python's whitespace once controls are refused).
+_SPACES = r" \xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
+TEXT_PATTERN = rf"^[^{_CONTROLS}]*$"
+LINE_PATTERN = rf"^[^{_LINE_BREAKERS}]*[^{_LINE_BREAKERS}{_SPACES}][^{_LINE_BREAKERS}]*$"
+_FORBIDDEN_CHARACTERS = re.compile(rf"[{_CONTROLS}]")
+_LINE_BREAK = re.compile(rf"[{_LINE_BREAKERS}]")
+_NOT_SPACE = re.compile(rf"[^{_SPACES}]")
 
 
 def _check_text(value: str) -> str:
@@ -36,12 +51,11 @@ def _check_text(value: str) -> str:
 
 
 def _check_single_line(value: str) -> str:
-    stripped = value.strip()
-    if not stripped:
-        raise ValueError("must not be blank")
-    if any(unicodedata.category(char) in {"Zl", "Zp", "Cc"} for char in stripped):
+    if _LINE_BREAK.search(value):
         raise ValueError("must be a single line")
-    return stripped
+    if not _NOT_SPACE.search(value):
+        raise ValueError("must not be blank")
+    return value.strip()
 
 
 def _check_slug(value: str) -> str:
@@ -52,8 +66,13 @@ def _check_slug(value: str) -> str:
     return value
 
 
+# No whitespace and no control characters anywhere, and a host first.
+HTTP_URL_PATTERN = rf"^https?://[^{_LINE_BREAKERS}{_SPACES}/?#][^{_LINE_BREAKERS}{_SPACES}]*$"
+_HTTP_URL = re.compile(HTTP_URL_PATTERN)
+
+
 def _check_http_url(value: str) -> str:
-    if not re.fullmatch(r"https?://[^\s/?#]+[^\s]*", value):
+    if not _HTTP_URL.fullmatch(value):
         raise ValueError("must be an absolute http or https URL")
     return value
 
@@ -103,15 +122,32 @@ def to_rfc3339(value: datetime) -> str:
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-Text = Annotated[StrictStr, AfterValidator(_check_text)]
-Line = Annotated[StrictStr, AfterValidator(_check_text), AfterValidator(_check_single_line)]
+# The patterns are declared for the OpenAPI document only (`json_schema_extra`); the validators
+# enforce them in Python, which also refuses lone surrogates (JSON Schema cannot name them).
+Text = Annotated[
+    StrictStr, Field(json_schema_extra={"pattern": TEXT_PATTERN}), AfterValidator(_check_text)
+]
+Line = Annotated[
+    StrictStr,
+    Field(json_schema_extra={"pattern": LINE_PATTERN}),
+    AfterValidator(_check_text),
+    AfterValidator(_check_single_line),
+]
 Slug = Annotated[
     StrictStr,
-    Field(min_length=1, max_length=SLUG_MAX_LENGTH, pattern=SLUG_PATTERN),
+    Field(
+        min_length=1,
+        max_length=SLUG_MAX_LENGTH,
+        pattern=SLUG_PATTERN,
+        json_schema_extra={"not": {"pattern": UUID_LIKE_SLUG_PATTERN}},
+    ),
     AfterValidator(_check_slug),
 ]
 HttpUrl = Annotated[
-    StrictStr, Field(max_length=2048), AfterValidator(_check_text), AfterValidator(_check_http_url)
+    StrictStr,
+    Field(max_length=2048, json_schema_extra={"pattern": HTTP_URL_PATTERN}),
+    AfterValidator(_check_text),
+    AfterValidator(_check_http_url),
 ]
 TimestampIn = Annotated[
     AwareDatetime,
@@ -125,7 +161,9 @@ Timestamp = Annotated[
     WithJsonSchema({"type": "string", "format": "date-time"}),
 ]
 # Query-string text goes into SQL parameters too: the same characters are refused there.
-QueryText = Annotated[str, AfterValidator(_check_text)]
+QueryText = Annotated[
+    str, Field(json_schema_extra={"pattern": TEXT_PATTERN}), AfterValidator(_check_text)
+]
 
 
 # A reference is an id or slug (text) or an inline object. The union is told apart by the value's
@@ -147,3 +185,20 @@ BY_JSON_TYPE = Discriminator(
     custom_error_type="reference_type",
     custom_error_message="must be an id or slug (a string) or an object",
 )
+
+
+def schema_extra(
+    *, examples: list[dict[str, Any]], not_null: tuple[str, ...] = ()
+) -> Callable[[dict[str, Any]], None]:
+    """A model's `json_schema_extra`: its examples, and the optional fields that may be left out
+    but not sent as `null` (partial updates), declared without the `null` FastAPI would allow."""
+
+    def extra(schema: dict[str, Any]) -> None:
+        schema["examples"] = examples
+        for name in not_null:
+            field = schema["properties"][name]
+            options = [option for option in field.pop("anyOf") if option.get("type") != "null"]
+            field.pop("default", None)
+            field.update(options[0] if len(options) == 1 else {"anyOf": options})
+
+    return extra

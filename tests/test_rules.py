@@ -109,6 +109,8 @@ def test_etags() -> None:
         ("Did Putin call? Yes.", "did putin call? yes"),
         ("Mr. Putin called", "mr. putin called"),
         ("?!", ""),
+        ("Putin phoned Elton John .", "putin phoned elton john "),
+        ("\u2026\uff1f\u200b ", ""),
     ],
 )
 def test_claim_key(text: str, key: str) -> None:

@@ -7,7 +7,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from app.fields import Text, Timestamp
 from app.models import ClaimStatus
-from app.text import claim_key
+from app.text import EMPTY_CLAIM_KEY_PATTERN, claim_key
 
 
 def _check_claim_text(value: str) -> str:
@@ -17,7 +17,11 @@ def _check_claim_text(value: str) -> str:
     return stripped
 
 
-ClaimText = Annotated[Text, Field(max_length=2000), AfterValidator(_check_claim_text)]
+ClaimText = Annotated[
+    Text,
+    Field(max_length=2000, json_schema_extra={"not": {"pattern": EMPTY_CLAIM_KEY_PATTERN}}),
+    AfterValidator(_check_claim_text),
+]
 
 
 class ClaimCreate(BaseModel):

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from app.fields import Line, Slug, Text, Timestamp, TimestampIn
+from app.fields import Line, Slug, Text, Timestamp, TimestampIn, schema_extra
 
 Title = Annotated[Line, Field(min_length=1, max_length=300)]
 Tag = Annotated[Line, Field(min_length=1, max_length=64)]
@@ -37,7 +37,11 @@ class EventUpdate(BaseModel):
     """A partial update: only the fields present change; `occurred_at: null` clears it."""
 
     model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"tags": ["russia", "kremlin"]}]}
+        extra="forbid",
+        json_schema_extra=schema_extra(
+            examples=[{"tags": ["russia", "kremlin"]}],
+            not_null=("title", "slug", "description", "tags"),
+        ),
     )
 
     title: Title | None = None
@@ -58,13 +62,21 @@ class InlineEvent(BaseModel):
     """An event named inline: the one with this slug, or a new one (which then needs a title).
     Without a slug, the slug is derived from the title."""
 
-    model_config = ConfigDict(extra="forbid")
-
     slug: Slug | None = None
     title: Title | None = None
     description: Description = ""
     occurred_at: TimestampIn | None = None
     tags: Tags = Field(default_factory=list)
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["slug"], "properties": {"slug": {"type": "string"}}},
+                {"required": ["title"], "properties": {"title": {"type": "string"}}},
+            ]
+        },
+    )
 
     @model_validator(mode="after")
     def _slug_or_title(self) -> "InlineEvent":

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from app.fields import HttpUrl, Line, Slug, Text, Timestamp
+from app.fields import HttpUrl, Line, Slug, Text, Timestamp, schema_extra
 from app.models import SourceKind
 
 Name = Annotated[Line, Field(min_length=1, max_length=200)]
@@ -38,7 +38,11 @@ class SourceUpdate(BaseModel):
     """A partial update: only the fields present change; `homepage: null` clears it."""
 
     model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"aliases": ["Sir Elton John"]}]}
+        extra="forbid",
+        json_schema_extra=schema_extra(
+            examples=[{"aliases": ["Sir Elton John"]}],
+            not_null=("name", "kind", "slug", "aliases", "description"),
+        ),
     )
 
     name: Name | None = None
