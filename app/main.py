@@ -10,15 +10,15 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.middleware.cors import CORSMiddleware
 
-from app.auth import SECURITY_SCHEME
 from app.body_limit import BodyLimitMiddleware
 from app.claims.router import router as claims_router
 from app.comparisons.router import router as comparisons_router
 from app.config import Settings, get_settings
 from app.db import Database
-from app.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
+from app.errors import install_error_handlers
 from app.events.router import router as events_router
 from app.health.router import router as health_router
+from app.openapi import finish
 from app.rate_limit import limiter_for
 from app.request_log import RequestIdMiddleware
 from app.routing import HeadAsGetMiddleware
@@ -42,39 +42,6 @@ GC_YOUNG_THRESHOLD = 20_000
 def operation_id(route: APIRoute) -> str:
     """Operation ids are the endpoint function names, so generated SDKs get clean method names."""
     return route.name
-
-
-def _problem_media_types(schema: dict[str, Any]) -> dict[str, Any]:
-    """Document every error response as application/problem+json, not application/json, and
-    FastAPI's own 422 as the validation problem this app really sends."""
-    validation_problem = {"$ref": "#/components/schemas/ValidationProblem"}
-    for path_item in schema.get("paths", {}).values():
-        for operation in path_item.values():
-            for status, response in operation.get("responses", {}).items():
-                content = response.get("content", {})
-                if status[0] in "45" and "application/json" in content:
-                    content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
-                if status == "422":
-                    content[PROBLEM_MEDIA_TYPE] = {"schema": validation_problem}
-    schemas = schema.get("components", {}).get("schemas", {})
-    schemas.pop("HTTPValidationError", None)
-    schemas.pop("ValidationError", None)
-    return schema
-
-
-def _declare_api_keys(schema: dict[str, Any]) -> dict[str, Any]:
-    """Every `/v1` operation takes an API key: required to write, optional to read (as under the
-    default `CLAIMLINE_AUTH=writes`)."""
-    schema.setdefault("components", {}).setdefault("securitySchemes", {})["ApiKey"] = (
-        SECURITY_SCHEME
-    )
-    for path, operations in schema.get("paths", {}).items():
-        if not path.startswith("/v1/"):
-            continue
-        for method, operation in operations.items():
-            reading = method in ("get", "head")
-            operation["security"] = [{}, {"ApiKey": []}] if reading else [{"ApiKey": []}]
-    return schema
 
 
 AUTH_MODES = {
@@ -169,7 +136,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = _declare_api_keys(_problem_media_types(default_openapi()))
+            app.openapi_schema = finish(default_openapi())
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -4,12 +4,14 @@ import os
 import socket
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import asyncpg
+import httpx
 import pytest
 from httpx import ASGITransport, AsyncClient
 from sqlalchemy import text
@@ -190,3 +192,46 @@ def run_claimline(database_url: str, *args: str) -> subprocess.CompletedProcess[
         timeout=120,
         check=False,
     )
+
+
+@pytest.fixture
+async def own_database(backend: str, tmp_path: Path) -> AsyncIterator[str]:
+    """A migrated database of the test's own, for tests that serve it from another process."""
+    url = await create_database_url(backend, tmp_path)
+    database = Database.from_settings(Settings(database_url=url))  # type: ignore[arg-type]
+    await upgrade(database.write_engine)
+    await database.dispose()
+    yield url
+    await drop_database_url(url)
+
+
+def start_claimline(url: str, **settings: str) -> tuple[subprocess.Popen[bytes], str]:
+    """`claimline serve` on a free port (authentication off unless given), once it answers;
+    returns the process and its base URL. `settings` are `CLAIMLINE_*` values by short name."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "CLAIMLINE_DATABASE_URL": url,
+        "CLAIMLINE_PORT": str(port),
+        "CLAIMLINE_AUTH": "off",
+        "CLAIMLINE_LOG_LEVEL": "warning",
+        **{f"CLAIMLINE_{name.upper()}": value for name, value in settings.items()},
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "serve"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"{base}/healthz").status_code == 200:
+                return process, base
+        except httpx.TransportError:
+            pass
+        assert time.monotonic() < deadline, "the server did not start"
+        assert process.poll() is None, "the server exited"
+        time.sleep(0.05)

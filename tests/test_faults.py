@@ -4,23 +4,15 @@ Each test runs `claimline serve` as a real process on its own database, on both 
 """
 
 import asyncio
-import os
 import signal
-import subprocess
-import sys
-import time
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from sqlalchemy import text
 
 from app.config import Settings
 from app.db import Database
-from app.schema import upgrade
-from tests.conftest import PROJECT_ROOT, create_database_url, drop_database_url, free_port
+from tests.conftest import start_claimline
 
 
 def _batch(size: int, tag: str) -> dict[str, Any]:
@@ -42,45 +34,6 @@ def _batch(size: int, tag: str) -> dict[str, Any]:
     }
 
 
-@pytest.fixture
-async def own_database(backend: str, tmp_path: Path) -> AsyncIterator[str]:
-    url = await create_database_url(backend, tmp_path)
-    database = Database.from_settings(Settings(database_url=url))  # type: ignore[arg-type]
-    await upgrade(database.write_engine)
-    await database.dispose()
-    yield url
-    await drop_database_url(url)
-
-
-def _start(url: str) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    env = {
-        **os.environ,
-        "CLAIMLINE_DATABASE_URL": url,
-        "CLAIMLINE_PORT": str(port),
-        "CLAIMLINE_AUTH": "off",
-        "CLAIMLINE_LOG_LEVEL": "warning",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "serve"],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{base}/healthz").status_code == 200:
-                return process, base
-        except httpx.TransportError:
-            pass
-        assert time.monotonic() < deadline, "the server did not start"
-        assert process.poll() is None, "the server exited"
-        time.sleep(0.05)
-
-
 async def _statement_count(url: str) -> int:
     database = Database.from_settings(Settings(database_url=url))  # type: ignore[arg-type]
     try:
@@ -96,7 +49,7 @@ async def test_a_batch_killed_midway_is_wholly_absent_or_wholly_there(own_databa
     outcomes = set()
     for attempt, delay in enumerate((0.02, 0.1, 0.2)):
         before = await _statement_count(own_database)
-        process, base = await asyncio.to_thread(_start, own_database)
+        process, base = await asyncio.to_thread(start_claimline, own_database)
         try:
             async with httpx.AsyncClient(base_url=base, timeout=60) as client:
                 sending = asyncio.create_task(
@@ -112,7 +65,7 @@ async def test_a_batch_killed_midway_is_wholly_absent_or_wholly_there(own_databa
             process.kill()
             process.wait()
         # After the crash, a restarted server sees the batch entirely or not at all.
-        restarted, base = await asyncio.to_thread(_start, own_database)
+        restarted, base = await asyncio.to_thread(start_claimline, own_database)
         try:
             added = await _statement_count(own_database) - before
             assert added in (0, 1000), f"a killed batch left {added} statements"
@@ -128,7 +81,7 @@ async def test_a_batch_killed_midway_is_wholly_absent_or_wholly_there(own_databa
 
 
 async def test_sigterm_lets_the_requests_in_flight_finish(own_database: str) -> None:
-    process, base = await asyncio.to_thread(_start, own_database)
+    process, base = await asyncio.to_thread(start_claimline, own_database)
     try:
         async with httpx.AsyncClient(base_url=base, timeout=60) as client:
             sending = asyncio.create_task(

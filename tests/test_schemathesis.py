@@ -1,0 +1,68 @@
+"""Schemathesis against a served Claimline, on each store: the whole OpenAPI document, every
+check, in all four phases (the document's examples, coverage of each schema's edges, random
+requests, and stateful sequences that follow the `links` of each 201), and no failure.
+
+Keys are on (`CLAIMLINE_AUTH=writes`, the default) with an admin key given to every request, so
+the authentication checks see 401s for requests without one. The run is deterministic (fixed
+seed, no example database) and bounded by `--max-examples`. What schemathesis may not count as a
+failure, and why, is in tests/schemathesis.toml.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import PROJECT_ROOT, run_claimline, start_claimline
+
+SCHEMATHESIS = Path(sys.executable).with_name("st")
+MAX_EXAMPLES = "25"
+SEED = "20151914"
+
+
+def test_schemathesis_finds_no_failure(own_database: str, tmp_path: Path) -> None:
+    created = run_claimline(
+        own_database, "keys", "create", "--name", "schemathesis", "--scope", "admin"
+    )
+    assert created.returncode == 0, created.stderr
+    token = created.stdout.strip().splitlines()[-1]
+    process, base = start_claimline(own_database, auth="writes", rate_limit_per_minute="0")
+    try:
+        run = subprocess.run(
+            [
+                str(SCHEMATHESIS),
+                "--config-file",
+                str(PROJECT_ROOT / "tests" / "schemathesis.toml"),
+                "--no-color",
+                "run",
+                f"{base}/openapi.json",
+                "--checks",
+                "all",
+                "--phases",
+                "examples,coverage,fuzzing,stateful",
+                "--max-examples",
+                MAX_EXAMPLES,
+                "--seed",
+                SEED,
+                "--generation-deterministic",
+                "--workers",
+                "1",
+                "--header",
+                f"Authorization: Bearer {token}",
+                "--report-dir",
+                str(tmp_path),
+            ],
+            cwd=PROJECT_ROOT,
+            env={**os.environ, "SCHEMATHESIS_HOOKS": "tests.schemathesis_hooks"},
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert run.returncode == 0, run.stdout[-20_000:] + run.stderr[-5_000:]
+    # Every operation was tested, and the stateful phase ran.
+    assert "Tested: 20" in run.stdout, run.stdout
+    assert "✅ Stateful" in run.stdout, run.stdout
