@@ -2,6 +2,8 @@
 
 import asyncio
 import enum
+import math
+import time
 import zlib
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager, suppress
@@ -87,22 +89,52 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _configure_sqlite(engine: AsyncEngine, *, begin: str) -> None:
-    """Enforce foreign keys, use WAL, and let SQLAlchemy (not the driver) emit BEGIN.
+# SQLite runs a progress handler every this many virtual machine instructions (~1 ms).
+_PROGRESS_STEPS = 10_000
+_STATEMENT_STARTED = "claimline_statement_started"
+
+
+def _configure_sqlite(engine: AsyncEngine, *, begin: str, timeout_ms: int) -> None:
+    """Enforce foreign keys, use WAL, let SQLAlchemy (not the driver) emit BEGIN, and stop any
+    statement that runs longer than the statement timeout, as PostgreSQL's `statement_timeout`.
 
     The driver's own implicit transactions break SAVEPOINT; `BEGIN IMMEDIATE` on the write engine
-    takes SQLite's single write lock up front, so two writers queue instead of failing midway.
+    takes SQLite's single write lock up front, so two writers queue instead of failing midway
+    (for at most the timeout). A statement stopped by its progress handler fails with
+    "interrupted", a 503 like PostgreSQL's cancelled statements.
     """
+    limit = timeout_ms / 1000
 
     @event.listens_for(engine.sync_engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    def _on_connect(dbapi_connection: Any, record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA busy_timeout=15000")
+        cursor.execute(f"PRAGMA busy_timeout={int(timeout_ms)}")
         cursor.close()
+        started = record.info[_STATEMENT_STARTED] = [math.inf]
+
+        def too_long() -> int:
+            return int(time.monotonic() - started[0] > limit)
+
+        dbapi_connection.run_async(
+            lambda driver: driver.set_progress_handler(too_long, _PROGRESS_STEPS)
+        )
+
+    @event.listens_for(engine.sync_engine, "before_cursor_execute")
+    def _start_clock(connection: Any, *_: Any) -> None:
+        connection.info[_STATEMENT_STARTED][0] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "after_cursor_execute")
+    def _stop_clock(connection: Any, *_: Any) -> None:
+        connection.info[_STATEMENT_STARTED][0] = math.inf
+
+    @event.listens_for(engine.sync_engine, "handle_error")
+    def _stop_clock_on_error(context: Any) -> None:
+        if context.connection is not None:
+            context.connection.info[_STATEMENT_STARTED][0] = math.inf
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
@@ -120,7 +152,11 @@ def create_engine(settings: Settings, *, for_writes: bool = True) -> AsyncEngine
         engine = create_async_engine(
             url, pool_size=settings.db_pool_size, pool_pre_ping=False, hide_parameters=True
         )
-        _configure_sqlite(engine, begin="BEGIN IMMEDIATE" if for_writes else "BEGIN")
+        _configure_sqlite(
+            engine,
+            begin="BEGIN IMMEDIATE" if for_writes else "BEGIN",
+            timeout_ms=settings.db_statement_timeout_ms,
+        )
         return engine
     if for_writes:
         # Writes check a pooled connection before use; on asyncpg that ping is three round trips.

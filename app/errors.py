@@ -245,9 +245,27 @@ async def _handle_validation_error(request: Request, exc: Exception) -> Response
 
 
 _UNAVAILABLE_STATES = frozenset({"53300", "57P01", "57P02", "57P03"})
+# PostgreSQL's `statement_timeout` cancels with 57014; SQLite's progress handler interrupts.
+_QUERY_CANCELED = "57014"
+
+
+def took_too_long(exc: Exception) -> bool:
+    """Whether a database error is a statement stopped by the statement timeout."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    original = exc.orig
+    if getattr(original, "sqlstate", None) == _QUERY_CANCELED:
+        return True
+    return isinstance(exc, OperationalError) and str(original) == "interrupted"
 
 
 async def _handle_database_error(request: Request, exc: Exception) -> Response:
+    if took_too_long(exc):
+        logger.warning("database statement timed out")
+        return problem_response(
+            status_problem(503, "The database took too long to answer; try again."),
+            headers={"Retry-After": "1"},
+        )
     unavailable = isinstance(exc, OperationalError | InterfaceError | PoolTimeoutError | OSError)
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         unavailable = True

@@ -127,12 +127,11 @@ def to_rfc3339(value: datetime) -> str:
 Text = Annotated[
     StrictStr, Field(json_schema_extra={"pattern": TEXT_PATTERN}), AfterValidator(_check_text)
 ]
-Line = Annotated[
-    StrictStr,
-    Field(json_schema_extra={"pattern": LINE_PATTERN}),
-    AfterValidator(_check_text),
-    AfterValidator(_check_single_line),
-]
+# A single line is trimmed once checked, and its length counts what was sent: the length
+# goes before these (`Annotated[StrictStr, Field(max_length=...), *LINE]`), not after.
+LINE_SCHEMA = Field(json_schema_extra={"pattern": LINE_PATTERN})
+CHECK_TEXT = AfterValidator(_check_text)
+CHECK_LINE = AfterValidator(_check_single_line)
 Slug = Annotated[
     StrictStr,
     Field(

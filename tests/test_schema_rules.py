@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
 from app.claims.schemas import ClaimText
-from app.fields import HttpUrl, Line, QueryText, Slug, Text
+from app.events.schemas import Tag, Title
+from app.fields import HttpUrl, QueryText, Slug, Text
+from app.sources.schemas import Name
 from app.text import EMPTY_CLAIM_KEY_PATTERN, claim_key
 
 # The characters the rules are about, mixed with ordinary ones so that hypothesis meets them.
@@ -42,7 +44,7 @@ def _agree(annotation: Any, value: str) -> None:
     assert jsonschema_rs.validator_for(schema).is_valid(value) == accepted, (value, schema)
 
 
-@pytest.mark.parametrize("annotation", [Text, Line, QueryText, ClaimText])
+@pytest.mark.parametrize("annotation", [Text, Name, Title, Tag, QueryText, ClaimText])
 @given(value=texts)
 def test_text_schemas_accept_what_the_app_accepts(annotation: Any, value: str) -> None:
     _agree(annotation, value)
@@ -79,3 +81,8 @@ def test_the_empty_claim_key_pattern_knows_every_character() -> None:
 @given(value=texts)
 def test_the_empty_claim_key_pattern_matches_the_key(value: str) -> None:
     assert (claim_key(value) == "") == bool(re.fullmatch(EMPTY_CLAIM_KEY_PATTERN, value))
+
+
+@pytest.mark.parametrize("value", ["x" * 64, "x" * 64 + " ", " " + "x" * 63, "x" * 65])
+def test_lengths_count_what_was_sent(value: str) -> None:
+    _agree(Tag, value)

@@ -3,12 +3,23 @@
 import uuid
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, model_validator
 
-from app.fields import Line, Slug, Text, Timestamp, TimestampIn, schema_extra
+from app.fields import (
+    CHECK_LINE,
+    CHECK_TEXT,
+    LINE_SCHEMA,
+    Slug,
+    Text,
+    Timestamp,
+    TimestampIn,
+    schema_extra,
+)
 
-Title = Annotated[Line, Field(min_length=1, max_length=300)]
-Tag = Annotated[Line, Field(min_length=1, max_length=64)]
+Title = Annotated[
+    StrictStr, Field(min_length=1, max_length=300), LINE_SCHEMA, CHECK_TEXT, CHECK_LINE
+]
+Tag = Annotated[StrictStr, Field(min_length=1, max_length=64), LINE_SCHEMA, CHECK_TEXT, CHECK_LINE]
 Tags = Annotated[list[Tag], Field(max_length=50)]
 Description = Annotated[Text, Field(max_length=10_000)]
 
@@ -72,8 +83,8 @@ class InlineEvent(BaseModel):
         extra="forbid",
         json_schema_extra={
             "anyOf": [
-                {"required": ["slug"], "properties": {"slug": {"type": "string"}}},
-                {"required": ["title"], "properties": {"title": {"type": "string"}}},
+                {"required": ["slug"], "properties": {"slug": {"not": {"type": "null"}}}},
+                {"required": ["title"], "properties": {"title": {"not": {"type": "null"}}}},
             ]
         },
     )

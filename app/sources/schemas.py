@@ -3,12 +3,23 @@
 import uuid
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictStr, model_validator
 
-from app.fields import HttpUrl, Line, Slug, Text, Timestamp, schema_extra
+from app.fields import (
+    CHECK_LINE,
+    CHECK_TEXT,
+    LINE_SCHEMA,
+    HttpUrl,
+    Slug,
+    Text,
+    Timestamp,
+    schema_extra,
+)
 from app.models import SourceKind
 
-Name = Annotated[Line, Field(min_length=1, max_length=200)]
+Name = Annotated[
+    StrictStr, Field(min_length=1, max_length=200), LINE_SCHEMA, CHECK_TEXT, CHECK_LINE
+]
 Aliases = Annotated[list[Name], Field(max_length=50)]
 Description = Annotated[Text, Field(max_length=10_000)]
 
