@@ -6,7 +6,7 @@ UV := $(TOOLS)/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format openapi migrate bench soak clean
+.PHONY: run test lint format openapi sdk migrate bench soak clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -29,11 +29,17 @@ migrate: $(VENV)/.synced
 test: $(VENV)/.synced lint
 	$(BIN)/pytest -q
 
-lint: $(VENV)/.synced
+lint: $(VENV)/.synced openapi/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/hadolint Dockerfile
+	cd openapi && npx --no-install redocly lint openapi.json --format=stylish
+
+# Node tools (Redocly CLI here), installed exactly from their committed package-lock.json.
+%/node_modules/.installed: %/package-lock.json %/package.json
+	cd $* && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 format: $(VENV)/.synced
 	$(BIN)/ruff check --fix .
@@ -41,6 +47,13 @@ format: $(VENV)/.synced
 
 openapi: $(VENV)/.synced
 	$(BIN)/claimline openapi --output openapi/openapi.json
+
+# The Python SDK, generated from the OpenAPI document by openapi-python-client (clients/python is
+# generated code: never edited by hand; tests/test_sdk.py checks it is current and runs it).
+sdk: $(VENV)/.synced
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate \
+		--path openapi/openapi.json --meta uv --config clients/openapi-python-client.yaml \
+		--output-path clients/python --overwrite
 
 # The benchmarks (bench/README.md): they need the PostgreSQL of the test suite and wrk, which is
 # installed from Debian's packages when missing.

@@ -32,9 +32,10 @@ def _declare_api_keys(schema: dict[str, Any]) -> None:
         SECURITY_SCHEME
     )
     for path, operations in schema.get("paths", {}).items():
-        if not path.startswith("/v1/"):
-            continue
         for method, operation in operations.items():
+            if not path.startswith("/v1/"):
+                operation["security"] = []  # the probes are open to all
+                continue
             reading = method in ("get", "head")
             operation["security"] = [{}, {"ApiKey": []}] if reading else [{"ApiKey": []}]
 
@@ -144,10 +145,50 @@ def _declare_links(schema: dict[str, Any]) -> None:
                 operation["responses"]["201"]["links"] = links
 
 
+# Names for the request examples of each operation (the seed story), in the order its body
+# model lists them.
+_EXAMPLE_NAMES = {
+    "create_statement": [
+        ("elton-john", "Elton John says Putin phoned him"),
+        (
+            "kremlin-denies",
+            "Peskov, for the Kremlin, denies it, relayed by TASS and The Moscow Times",
+        ),
+    ],
+    "create_statements": [("seed-story", "Both statements of the seed story in one batch")],
+    "create_source": [("elton-john", "A person")],
+    "update_source": [("aliases", "Replace the aliases")],
+    "create_event": [("kremlin-rejects-claim", "The seed story's event")],
+    "update_event": [("tags", "Replace the tags")],
+    "create_claim": [("phone-call", "The claim of the seed story")],
+    "retract_statement": [("misattributed", "Why the statement is withdrawn")],
+}
+
+
+def _declare_request_examples(schema: dict[str, Any]) -> None:
+    """The body models' examples as named examples of each operation's request body, where
+    documentation tools and generators look for them."""
+    components = schema.get("components", {}).get("schemas", {})
+    for path_item in schema.get("paths", {}).values():
+        for operation in path_item.values():
+            names = _EXAMPLE_NAMES.get(operation["operationId"])
+            media = operation.get("requestBody", {}).get("content", {}).get("application/json")
+            if names is None or media is None:
+                continue
+            model = components[media["schema"]["$ref"].rsplit("/", 1)[1]]
+            media["examples"] = {
+                name: {"summary": summary, "value": value}
+                for (name, summary), value in zip(names, model["examples"], strict=True)
+            }
+
+
 def finish(schema: dict[str, Any]) -> dict[str, Any]:
     """The document FastAPI made, completed."""
+    # Paths are relative to wherever the document was served from.
+    schema["servers"] = [{"url": "/", "description": "The server that serves this document."}]
     _problem_media_types(schema)
     _declare_api_keys(schema)
     _declare_headers(schema)
     _declare_links(schema)
+    _declare_request_examples(schema)
     return schema

@@ -1,8 +1,9 @@
 """Response bodies of the comparison view."""
 
 import uuid
+from typing import Annotated
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from app.events.schemas import EventOut
 from app.fields import Timestamp
@@ -14,26 +15,45 @@ class PartyOut(BaseModel):
     """A party: a source that kept statements speak for."""
 
     source: SourceSummary
-    statements: int
-    claims_addressed: int
+    statements: Annotated[int, Field(description="How many kept statements speak for it.")]
+    claims_addressed: Annotated[
+        int,
+        Field(description="How many claims it took any stance on (`questions`, `neutral` count)."),
+    ]
 
 
-class RelayOut(BaseModel):
-    """A source met only in `via`, with what it relayed."""
+class RelayingSource(BaseModel):
+    """A source met in the `via` of kept statements and party to none of them, with what it
+    relayed: it passed on others' words without taking a side itself."""
 
     source: SourceSummary
-    relayed_statements: int
-    relayed_parties: list[SourceSummary]
+    relayed_statements: Annotated[int, Field(description="Kept statements it relayed.")]
+    relayed_parties: Annotated[
+        list[SourceSummary], Field(description="The parties of those statements, by name.")
+    ]
 
 
 class PositionOut(BaseModel):
     """A party's position on a claim: its latest stance, held since `since`."""
 
     source_id: uuid.UUID
-    stance: StanceKind
-    since: Timestamp
-    statement_id: uuid.UUID
-    changed: bool
+    stance: Annotated[
+        StanceKind, Field(description="The party's latest stance of any kind on the claim.")
+    ]
+    since: Annotated[
+        Timestamp,
+        Field(
+            description="`said_at` of the statement from which this position has held without a "
+            "break (repeating the same stance does not move it)."
+        ),
+    ]
+    statement_id: Annotated[uuid.UUID, Field(description="That statement.")]
+    changed: Annotated[
+        bool,
+        Field(
+            description="The party has taken both sides (`supports` and `refutes`) of the claim."
+        ),
+    ]
 
 
 class ClaimComparison(BaseModel):
@@ -41,25 +61,33 @@ class ClaimComparison(BaseModel):
 
     claim_id: uuid.UUID
     text: str
-    status: ClaimStatus
-    positions: list[PositionOut]
+    status: Annotated[
+        ClaimStatus,
+        Field(
+            description="From every party's side (latest `supports` or `refutes`): none `open`, "
+            "only supports `asserted`, only refutes `denied`, both `contested`."
+        ),
+    ]
+    positions: Annotated[list[PositionOut], Field(description="One per party, by party name.")]
 
 
 class AgreementOut(BaseModel):
     """How two parties' sides compare over the claims both took sides on."""
 
-    a: uuid.UUID
+    a: Annotated[uuid.UUID, Field(description="The party first by name.")]
     b: uuid.UUID
-    shared: int
-    agree: int
-    disagree: int
+    shared: Annotated[int, Field(description="Claims both took a side on (at least 1).")]
+    agree: Annotated[int, Field(description="Of those, claims where their sides are the same.")]
+    disagree: Annotated[int, Field(description="Claims where their sides are opposite.")]
 
 
 class SideOut(BaseModel):
     """A party's side on a contested claim, held since the statement named."""
 
     source_id: uuid.UUID
-    statement_id: uuid.UUID
+    statement_id: Annotated[
+        uuid.UUID, Field(description="The statement from which this side has held.")
+    ]
     said_at: Timestamp
 
 
@@ -72,11 +100,24 @@ class ContradictionOut(BaseModel):
 
 
 class Comparison(BaseModel):
-    """The comparison of the sources of an event."""
+    """The comparison of the sources of an event, over its statements that are not retracted
+    (with `sources=`, only those whose party is listed; with `as_of`, only those said by then).
+    A statement's party is `on_behalf_of` when set, else its speaker."""
 
     event: EventOut
-    parties: list[PartyOut]
-    relays: list[RelayOut]
-    claims: list[ClaimComparison]
-    agreement: list[AgreementOut]
-    contradictions: list[ContradictionOut]
+    parties: Annotated[list[PartyOut], Field(description="By name (case-folded, ties by id).")]
+    relays: Annotated[list[RelayingSource], Field(description="By name.")]
+    claims: Annotated[
+        list[ClaimComparison],
+        Field(
+            description="Every claim of the event: those the kept statements mention first, by "
+            "first mention, then the others by creation (`open`, no positions)."
+        ),
+    ]
+    agreement: Annotated[
+        list[AgreementOut],
+        Field(description="Each pair of parties that took sides on a common claim, by name."),
+    ]
+    contradictions: Annotated[
+        list[ContradictionOut], Field(description="One per `contested` claim, in claim order.")
+    ]

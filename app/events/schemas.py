@@ -81,11 +81,9 @@ class InlineEvent(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
+        # "A slug or a title", said so that generators keep one model: not (no slug and no title).
         json_schema_extra={
-            "anyOf": [
-                {"required": ["slug"], "properties": {"slug": {"not": {"type": "null"}}}},
-                {"required": ["title"], "properties": {"title": {"not": {"type": "null"}}}},
-            ]
+            "not": {"properties": {"slug": {"type": "null"}, "title": {"type": "null"}}}
         },
     )
 

@@ -1,0 +1,408 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.order import Order
+from ...models.problem import Problem
+from ...models.stance_kind import StanceKind
+from ...models.timeline import Timeline
+from ...models.validation_problem import ValidationProblem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    event: str,
+    *,
+    speaker: None | str | Unset = UNSET,
+    claim: None | str | Unset = UNSET,
+    order: Order | Unset = UNSET,
+    since: datetime.datetime | None | Unset = UNSET,
+    until: datetime.datetime | None | Unset = UNSET,
+    stance: None | StanceKind | Unset = UNSET,
+    include_retracted: bool | Unset = False,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_speaker: None | str | Unset
+    if isinstance(speaker, Unset):
+        json_speaker = UNSET
+    else:
+        json_speaker = speaker
+    params["speaker"] = json_speaker
+
+    json_claim: None | str | Unset
+    if isinstance(claim, Unset):
+        json_claim = UNSET
+    else:
+        json_claim = claim
+    params["claim"] = json_claim
+
+    json_order: str | Unset = UNSET
+    if not isinstance(order, Unset):
+        json_order = order.value
+
+    params["order"] = json_order
+
+    json_since: None | str | Unset
+    if isinstance(since, Unset):
+        json_since = UNSET
+    elif isinstance(since, datetime.datetime):
+        json_since = since.isoformat()
+    else:
+        json_since = since
+    params["since"] = json_since
+
+    json_until: None | str | Unset
+    if isinstance(until, Unset):
+        json_until = UNSET
+    elif isinstance(until, datetime.datetime):
+        json_until = until.isoformat()
+    else:
+        json_until = until
+    params["until"] = json_until
+
+    json_stance: None | str | Unset
+    if isinstance(stance, Unset):
+        json_stance = UNSET
+    elif isinstance(stance, StanceKind):
+        json_stance = stance.value
+    else:
+        json_stance = stance
+    params["stance"] = json_stance
+
+    params["include_retracted"] = include_retracted
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/events/{event}/timeline".format(
+            event=quote(str(event), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | Timeline | ValidationProblem | None:
+    if response.status_code == 200:
+        response_200 = Timeline.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | Timeline | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    event: str,
+    *,
+    client: AuthenticatedClient,
+    speaker: None | str | Unset = UNSET,
+    claim: None | str | Unset = UNSET,
+    order: Order | Unset = UNSET,
+    since: datetime.datetime | None | Unset = UNSET,
+    until: datetime.datetime | None | Unset = UNSET,
+    stance: None | StanceKind | Unset = UNSET,
+    include_retracted: bool | Unset = False,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[Problem | Timeline | ValidationProblem]:
+    """The claim timeline of an event
+
+     The event's non-retracted statements in timeline order (`said_at`, then recording order),
+    each with its party and, per stance, `first_mention` (no earlier statement took a stance on
+    the claim), `reversal` (the party's side just before was the opposite one) and `status_after`
+    (from every party's latest taken side: none `open`, only supports `asserted`, only refutes
+    `denied`, both `contested`). Filters choose which items are shown; they never change these
+    values.
+
+    Args:
+        event (str):
+        speaker (None | str | Unset): Source id or slug: statements it spoke or its party.
+        claim (None | str | Unset): Claim id: statements with a stance on it.
+        order (Order | Unset): Timeline order: `desc` is the exact reverse of `asc`.
+        since (datetime.datetime | None | Unset): Said at or after.
+        until (datetime.datetime | None | Unset): Said at or before.
+        stance (None | StanceKind | Unset): Items with this stance.
+        include_retracted (bool | Unset): Also show retracted statements (they count for nothing).
+            Default: False.
+        limit (int | Unset): Items per page, 1 to 200. Default: 50.
+        cursor (None | str | Unset): The `next_cursor` of the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Timeline | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        event=event,
+        speaker=speaker,
+        claim=claim,
+        order=order,
+        since=since,
+        until=until,
+        stance=stance,
+        include_retracted=include_retracted,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    event: str,
+    *,
+    client: AuthenticatedClient,
+    speaker: None | str | Unset = UNSET,
+    claim: None | str | Unset = UNSET,
+    order: Order | Unset = UNSET,
+    since: datetime.datetime | None | Unset = UNSET,
+    until: datetime.datetime | None | Unset = UNSET,
+    stance: None | StanceKind | Unset = UNSET,
+    include_retracted: bool | Unset = False,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Problem | Timeline | ValidationProblem | None:
+    """The claim timeline of an event
+
+     The event's non-retracted statements in timeline order (`said_at`, then recording order),
+    each with its party and, per stance, `first_mention` (no earlier statement took a stance on
+    the claim), `reversal` (the party's side just before was the opposite one) and `status_after`
+    (from every party's latest taken side: none `open`, only supports `asserted`, only refutes
+    `denied`, both `contested`). Filters choose which items are shown; they never change these
+    values.
+
+    Args:
+        event (str):
+        speaker (None | str | Unset): Source id or slug: statements it spoke or its party.
+        claim (None | str | Unset): Claim id: statements with a stance on it.
+        order (Order | Unset): Timeline order: `desc` is the exact reverse of `asc`.
+        since (datetime.datetime | None | Unset): Said at or after.
+        until (datetime.datetime | None | Unset): Said at or before.
+        stance (None | StanceKind | Unset): Items with this stance.
+        include_retracted (bool | Unset): Also show retracted statements (they count for nothing).
+            Default: False.
+        limit (int | Unset): Items per page, 1 to 200. Default: 50.
+        cursor (None | str | Unset): The `next_cursor` of the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Timeline | ValidationProblem
+    """
+
+    return sync_detailed(
+        event=event,
+        client=client,
+        speaker=speaker,
+        claim=claim,
+        order=order,
+        since=since,
+        until=until,
+        stance=stance,
+        include_retracted=include_retracted,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    event: str,
+    *,
+    client: AuthenticatedClient,
+    speaker: None | str | Unset = UNSET,
+    claim: None | str | Unset = UNSET,
+    order: Order | Unset = UNSET,
+    since: datetime.datetime | None | Unset = UNSET,
+    until: datetime.datetime | None | Unset = UNSET,
+    stance: None | StanceKind | Unset = UNSET,
+    include_retracted: bool | Unset = False,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[Problem | Timeline | ValidationProblem]:
+    """The claim timeline of an event
+
+     The event's non-retracted statements in timeline order (`said_at`, then recording order),
+    each with its party and, per stance, `first_mention` (no earlier statement took a stance on
+    the claim), `reversal` (the party's side just before was the opposite one) and `status_after`
+    (from every party's latest taken side: none `open`, only supports `asserted`, only refutes
+    `denied`, both `contested`). Filters choose which items are shown; they never change these
+    values.
+
+    Args:
+        event (str):
+        speaker (None | str | Unset): Source id or slug: statements it spoke or its party.
+        claim (None | str | Unset): Claim id: statements with a stance on it.
+        order (Order | Unset): Timeline order: `desc` is the exact reverse of `asc`.
+        since (datetime.datetime | None | Unset): Said at or after.
+        until (datetime.datetime | None | Unset): Said at or before.
+        stance (None | StanceKind | Unset): Items with this stance.
+        include_retracted (bool | Unset): Also show retracted statements (they count for nothing).
+            Default: False.
+        limit (int | Unset): Items per page, 1 to 200. Default: 50.
+        cursor (None | str | Unset): The `next_cursor` of the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Timeline | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        event=event,
+        speaker=speaker,
+        claim=claim,
+        order=order,
+        since=since,
+        until=until,
+        stance=stance,
+        include_retracted=include_retracted,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    event: str,
+    *,
+    client: AuthenticatedClient,
+    speaker: None | str | Unset = UNSET,
+    claim: None | str | Unset = UNSET,
+    order: Order | Unset = UNSET,
+    since: datetime.datetime | None | Unset = UNSET,
+    until: datetime.datetime | None | Unset = UNSET,
+    stance: None | StanceKind | Unset = UNSET,
+    include_retracted: bool | Unset = False,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Problem | Timeline | ValidationProblem | None:
+    """The claim timeline of an event
+
+     The event's non-retracted statements in timeline order (`said_at`, then recording order),
+    each with its party and, per stance, `first_mention` (no earlier statement took a stance on
+    the claim), `reversal` (the party's side just before was the opposite one) and `status_after`
+    (from every party's latest taken side: none `open`, only supports `asserted`, only refutes
+    `denied`, both `contested`). Filters choose which items are shown; they never change these
+    values.
+
+    Args:
+        event (str):
+        speaker (None | str | Unset): Source id or slug: statements it spoke or its party.
+        claim (None | str | Unset): Claim id: statements with a stance on it.
+        order (Order | Unset): Timeline order: `desc` is the exact reverse of `asc`.
+        since (datetime.datetime | None | Unset): Said at or after.
+        until (datetime.datetime | None | Unset): Said at or before.
+        stance (None | StanceKind | Unset): Items with this stance.
+        include_retracted (bool | Unset): Also show retracted statements (they count for nothing).
+            Default: False.
+        limit (int | Unset): Items per page, 1 to 200. Default: 50.
+        cursor (None | str | Unset): The `next_cursor` of the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Timeline | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            event=event,
+            client=client,
+            speaker=speaker,
+            claim=claim,
+            order=order,
+            since=since,
+            until=until,
+            stance=stance,
+            include_retracted=include_retracted,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed
