@@ -26,7 +26,7 @@ run: $(VENV)/.synced
 migrate: $(VENV)/.synced
 	$(BIN)/claimline migrate
 
-test: $(VENV)/.synced lint
+test: $(VENV)/.synced lint clients/typescript/node_modules/.installed
 	$(BIN)/pytest -q
 
 lint: $(VENV)/.synced openapi/node_modules/.installed
