@@ -1,11 +1,13 @@
-"""The `claimline` command: serve, migrate, rebuild-views, keys, openapi."""
+"""The `claimline` command: serve, migrate, rebuild-views, keys, import, export, openapi."""
 
 import argparse
 import asyncio
 import json
 import logging
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from pydantic import ValidationError
 from sqlalchemy import select
@@ -147,6 +149,94 @@ def _keys(settings: Settings, args: argparse.Namespace) -> None:
         raise SystemExit(1) from None
 
 
+def _numbered_lines(file: BinaryIO, advance: Callable[[int], None]) -> Iterator[tuple[int, bytes]]:
+    """The file's lines, numbered from 1, telling `advance` how many bytes each took."""
+    for number, raw in enumerate(file, start=1):
+        advance(len(raw))
+        yield number, raw
+
+
+def _import(settings: Settings, path: str, batch_size: int) -> None:
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from app.db import Database
+    from app.transfer import ImportReport, import_lines
+
+    console = Console(stderr=True)
+    source = sys.stdin.buffer if path == "-" else Path(path).open("rb")  # noqa: SIM115
+    total = None if path == "-" else Path(path).stat().st_size
+    columns = (
+        TextColumn("importing"),
+        BarColumn(),
+        DownloadColumn(),
+        TextColumn("{task.fields[counts]}"),
+        TimeElapsedColumn(),
+    )
+
+    async def run(progress: Progress) -> ImportReport:
+        task = progress.add_task("import", total=total, counts="")
+
+        def heard(number: int, report: ImportReport) -> None:
+            counts = (
+                f"line {number}: {report.imported} imported, {report.already_in} already in, "
+                f"{len(report.bad)} refused"
+            )
+            progress.update(task, counts=counts)
+
+        database = Database.from_settings(settings)
+        try:
+            lines = _numbered_lines(source, lambda size: progress.advance(task, size))
+            return await import_lines(database, lines, batch_size=batch_size, progress=heard)
+        finally:
+            await database.dispose()
+
+    try:
+        with source, Progress(*columns, console=console, transient=False) as progress:
+            report = asyncio.run(run(progress))
+    except OSError as error:
+        print(f"claimline: cannot import {path}: {error}", file=sys.stderr)
+        raise SystemExit(1) from None
+    for bad in report.bad:
+        print(f"{path}:{bad.number}: {bad.reason}", file=sys.stderr)
+    print(
+        f"claimline: {report.imported} statements imported, {report.already_in} lines already "
+        f"in, {len(report.bad)} lines refused",
+        file=sys.stderr,
+    )
+    if report.bad:
+        raise SystemExit(1)
+
+
+def _export(settings: Settings, event_ref: str, output: Path | None) -> None:
+    from app.db import Database
+    from app.errors import NotFound
+    from app.transfer import export_event
+
+    async def run(target: TextIO) -> int:
+        database = Database.from_settings(settings)
+        count = 0
+        try:
+            async for document in export_event(database, event_ref):
+                target.write(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
+                target.write("\n")
+                count += 1
+        finally:
+            await database.dispose()
+        return count
+
+    try:
+        if output is None:
+            count = asyncio.run(run(sys.stdout))
+        else:
+            with output.open("w", encoding="utf-8") as target:
+                count = asyncio.run(run(target))
+    except NotFound as error:
+        print(f"claimline: {error.detail}", file=sys.stderr)
+        raise SystemExit(1) from None
+    print(f"claimline: {count} statements exported", file=sys.stderr)
+
+
 def _openapi(output: Path | None) -> None:
     from app.main import create_app
 
@@ -186,6 +276,25 @@ def main(argv: list[str] | None = None) -> None:
     keys.add_parser("list", help="list the keys (never their tokens)")
     revoke = keys.add_parser("revoke", help="revoke a key")
     revoke.add_argument("key", help="the key's id or prefix")
+    importing = commands.add_parser(
+        "import",
+        help="import statements from JSON Lines (one POST /v1/statements body per line); "
+        "lines already imported are skipped, refused lines reported (exit 1)",
+    )
+    importing.add_argument("file", help="the file, or - for standard input")
+    importing.add_argument(
+        "--batch-size",
+        type=int,
+        default=1000,
+        choices=range(1, 1001),
+        metavar="N",
+        help="statements per transaction (1..1000, default 1000)",
+    )
+    exporting = commands.add_parser(
+        "export", help="write an event's statements as JSON Lines that `import` reads back"
+    )
+    exporting.add_argument("--event", required=True, help="the event's id or slug")
+    exporting.add_argument("--output", type=Path, help="the file (default: standard output)")
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--output", type=Path)
     args = parser.parse_args(argv)
@@ -206,6 +315,10 @@ def main(argv: list[str] | None = None) -> None:
         _serve(settings, args.host, args.port)
     elif args.command == "keys":
         _keys(settings, args)
+    elif args.command == "import":
+        _import(settings, args.file, args.batch_size)
+    elif args.command == "export":
+        _export(settings, args.event, args.output)
 
 
 if __name__ == "__main__":

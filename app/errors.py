@@ -217,6 +217,11 @@ def _error_location(loc: tuple[Any, ...], *, batch: bool) -> list[str | int]:
     return parts
 
 
+def error_location(loc: tuple[Any, ...]) -> list[str | int]:
+    """Where a validation error is, as the API reports it (union tags left out)."""
+    return _error_location(loc, batch=False)
+
+
 async def _handle_validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     errors = list(exc.errors())

@@ -4,6 +4,7 @@ from app.models.api_key import ApiKey, Scope
 from app.models.claim import Claim, ClaimStatus, Position, StanceKind
 from app.models.event import Event, EventTag
 from app.models.idempotency import IdempotentResponse
+from app.models.imported_line import ImportedLine
 from app.models.source import Source, SourceKind, SourceName
 from app.models.statement import Medium, Precision, Relay, Stance, Statement
 
@@ -14,6 +15,7 @@ __all__ = [
     "Event",
     "EventTag",
     "IdempotentResponse",
+    "ImportedLine",
     "Medium",
     "Position",
     "Precision",

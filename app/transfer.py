@@ -1,0 +1,322 @@
+"""`claimline import` and `claimline export`: statements as JSON Lines, one submission (the body of
+`POST /v1/statements`) per line.
+
+Import validates each line as the API does, records valid lines in batches (each batch one
+transaction, like `POST /v1/statements/batch`), and remembers each recorded line by the SHA-256
+of its canonical JSON, so that running it again (or after a failure) skips what is already in.
+A line the API would refuse is reported with its number and does not stop the others.
+
+Export writes an event's kept statements in timeline order, naming the event and each source in
+full the first time and by slug afterwards, so that importing the file into an empty database
+gives the same timeline and comparison.
+"""
+
+import hashlib
+import json
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db import Database, lock_keys, utcnow
+from app.errors import AppError, InvalidInput, error_location
+from app.events import service as event_service
+from app.fields import to_rfc3339
+from app.models import Claim, Event, ImportedLine, Relay, Source, Stance, Statement
+from app.statements import service as statement_service
+from app.statements.schemas import StatementCreate
+
+BATCH_SIZE = 1000
+
+
+@dataclass
+class BadLine:
+    """A line that was not imported, and why."""
+
+    number: int
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    """What an import did, line by line."""
+
+    imported: int = 0
+    already_in: int = 0
+    bad: list[BadLine] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    number: int
+    key: str
+    submission: StatementCreate
+
+
+def line_key(document: Any) -> str:
+    """The idempotency key of a submission: the SHA-256 of its canonical JSON."""
+    canonical = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _describe(error: ValidationError) -> str:
+    return "; ".join(
+        f"{'.'.join(str(part) for part in error_location(tuple(detail['loc'])))}: "
+        f"{str(detail['msg']).removeprefix('Value error, ')}"
+        for detail in error.errors()
+    )
+
+
+def parse(number: int, text: str | bytes) -> _Line | BadLine | None:
+    """One line of an import file: a submission, a bad line, or nothing (a blank line)."""
+    if not text.strip():
+        return None
+    try:
+        document = json.loads(text)
+    except ValueError as error:
+        return BadLine(number, f"not JSON: {error}")
+    try:
+        submission = StatementCreate.model_validate(document)
+    except ValidationError as error:
+        return BadLine(number, _describe(error))
+    return _Line(number, line_key(document), submission)
+
+
+async def _record(session: AsyncSession, lines: Sequence[_Line]) -> list[uuid.UUID]:
+    """Record the lines as one batch; an item the rules refuse raises with its index first."""
+    return await statement_service.submit(
+        session=session,
+        items=[line.submission for line in lines],
+        locs=[[index] for index in range(len(lines))],
+    )
+
+
+async def _import_batch(database: Database, lines: list[_Line], report: ImportReport) -> None:
+    """Record one batch, skipping lines already in. A line the rules refuse is reported and the
+    batch recorded without it; an error that names no line is looked for line by line."""
+    while lines:
+        async with database.write_sessions() as session:
+            keys = [line.key for line in lines]
+            # Two imports of one file at once take turns per line.
+            await lock_keys(session, [f"import:{key}" for key in keys])
+            seen = set(
+                await session.scalars(select(ImportedLine.key).where(ImportedLine.key.in_(keys)))
+            )
+            todo: list[_Line] = []
+            for line in lines:
+                if line.key not in seen:
+                    seen.add(line.key)
+                    todo.append(line)
+            if todo:
+                try:
+                    ids = await _record(session, todo)
+                except AppError as error:
+                    await session.rollback()
+                    index = _item_index(error)
+                    if index is None and len(todo) > 1:
+                        for line in lines:
+                            await _import_batch(database, [line], report)
+                        return
+                    refused = todo[index or 0]
+                    report.bad.append(BadLine(refused.number, _reason(error)))
+                    lines = [line for line in lines if line is not refused]
+                    continue
+                now = utcnow()
+                session.add_all(
+                    ImportedLine(key=line.key, statement_id=statement_id, imported_at=now)
+                    for line, statement_id in zip(todo, ids, strict=True)
+                )
+                await session.commit()
+            report.imported += len(todo)
+            report.already_in += len(lines) - len(todo)
+            return
+
+
+def _item_index(error: AppError) -> int | None:
+    if isinstance(error, InvalidInput) and error.loc and isinstance(error.loc[0], int):
+        return error.loc[0]
+    return None
+
+
+def _reason(error: AppError) -> str:
+    if not isinstance(error, InvalidInput):
+        return error.detail
+    where = ".".join(str(part) for part in error.loc[1:])
+    return f"{where}: {error.detail}" if where else error.detail
+
+
+async def import_lines(
+    database: Database,
+    lines: Iterable[tuple[int, str | bytes]],
+    *,
+    batch_size: int = BATCH_SIZE,
+    progress: Callable[[int, ImportReport], None] = lambda number, report: None,
+) -> ImportReport:
+    """Import numbered lines of JSON; `progress` hears of each batch done (last line number)."""
+    report = ImportReport()
+    batch: list[_Line] = []
+    last = 0
+    for number, text in lines:
+        last = number
+        parsed = parse(number, text)
+        if isinstance(parsed, BadLine):
+            report.bad.append(parsed)
+        elif parsed is not None:
+            batch.append(parsed)
+        if len(batch) >= batch_size:
+            await _import_batch(database, batch, report)
+            batch = []
+            progress(last, report)
+    if batch:
+        await _import_batch(database, batch, report)
+    progress(last, report)
+    report.bad.sort(key=lambda bad: bad.number)
+    return report
+
+
+def _source_document(source: Source) -> dict[str, Any]:
+    document: dict[str, Any] = {"name": source.name, "kind": source.kind.value, "slug": source.slug}
+    if source.aliases:
+        document["aliases"] = source.aliases
+    if source.description:
+        document["description"] = source.description
+    if source.homepage:
+        document["homepage"] = source.homepage
+    return document
+
+
+def _event_document(event: Event) -> dict[str, Any]:
+    document: dict[str, Any] = {"slug": event.slug, "title": event.title}
+    if event.description:
+        document["description"] = event.description
+    if event.occurred_at is not None:
+        document["occurred_at"] = to_rfc3339(event.occurred_at)
+    if event.tags:
+        document["tags"] = event.tags
+    return document
+
+
+class _Namer:
+    """Names each event and source in full the first time, by slug afterwards."""
+
+    def __init__(self) -> None:
+        self.named: set[uuid.UUID] = set()
+
+    def __call__(self, thing: Source | Event) -> Any:
+        if thing.id in self.named:
+            return thing.slug
+        self.named.add(thing.id)
+        return _source_document(thing) if isinstance(thing, Source) else _event_document(thing)
+
+
+async def _chunk_documents(
+    session: AsyncSession, statements: Sequence[Statement], event: Event, name: _Namer
+) -> list[dict[str, Any]]:
+    ids = [statement.id for statement in statements]
+    relays = (
+        await session.scalars(
+            select(Relay).where(Relay.statement_id.in_(ids)).order_by(Relay.position)
+        )
+    ).all()
+    stances = (
+        await session.scalars(
+            select(Stance).where(Stance.statement_id.in_(ids)).order_by(Stance.position)
+        )
+    ).all()
+    source_ids = {relay.source_id for relay in relays}
+    for statement in statements:
+        source_ids.add(statement.speaker_id)
+        if statement.on_behalf_of_id is not None:
+            source_ids.add(statement.on_behalf_of_id)
+    sources = {
+        source.id: source
+        for source in await session.scalars(select(Source).where(Source.id.in_(source_ids)))
+    }
+    claim_ids = {stance.claim_id for stance in stances}
+    claims = {
+        claim.id: claim
+        for claim in await session.scalars(select(Claim).where(Claim.id.in_(claim_ids)))
+    }
+    relays_of: dict[uuid.UUID, list[Relay]] = {}
+    for relay in relays:
+        relays_of.setdefault(relay.statement_id, []).append(relay)
+    stances_of: dict[uuid.UUID, list[Stance]] = {}
+    for stance in stances:
+        stances_of.setdefault(stance.statement_id, []).append(stance)
+
+    documents = []
+    for statement in statements:
+        document: dict[str, Any] = {
+            "event": name(event),
+            "speaker": name(sources[statement.speaker_id]),
+        }
+        if statement.on_behalf_of_id is not None:
+            document["on_behalf_of"] = name(sources[statement.on_behalf_of_id])
+        document |= {
+            "text": statement.text,
+            "said_at": to_rfc3339(statement.said_at),
+            "said_at_precision": statement.said_at_precision.value,
+            "medium": statement.medium.value,
+        }
+        if statement.url is not None:
+            document["url"] = statement.url
+        if statement.language is not None:
+            document["language"] = statement.language
+        document["via"] = [
+            _relay(relay, sources, name) for relay in relays_of.get(statement.id, [])
+        ]
+        document["claims"] = [
+            _stance(stance, claims) for stance in stances_of.get(statement.id, [])
+        ]
+        documents.append(document)
+
+    return documents
+
+
+def _relay(relay: Relay, sources: dict[uuid.UUID, Source], name: _Namer) -> dict[str, Any]:
+    document: dict[str, Any] = {"source": name(sources[relay.source_id])}
+    if relay.url is not None:
+        document["url"] = relay.url
+    if relay.published_at is not None:
+        document["published_at"] = to_rfc3339(relay.published_at)
+    return document
+
+
+def _stance(stance: Stance, claims: dict[uuid.UUID, Claim]) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "claim": {"text": claims[stance.claim_id].text},
+        "stance": stance.stance.value,
+    }
+    if stance.quote is not None:
+        document["quote"] = stance.quote
+    return document
+
+
+async def export_event(
+    database: Database, ref: str, *, chunk_size: int = BATCH_SIZE
+) -> AsyncIterator[dict[str, Any]]:
+    """The event's kept statements as submissions, in timeline order (said_at, then recording).
+    Raises NotFound when no event has this id or slug."""
+    async with database.read_sessions() as session:
+        event = await event_service.get(session=session, ref=ref)
+        name = _Namer()
+        after: tuple[Any, uuid.UUID] | None = None
+        while True:
+            query = (
+                select(Statement)
+                .where(Statement.event_id == event.id, Statement.retracted_at.is_(None))
+                .order_by(Statement.said_at, Statement.id)
+                .limit(chunk_size)
+            )
+            if after is not None:
+                query = query.where(tuple_(Statement.said_at, Statement.id) > after)
+            statements = (await session.scalars(query)).all()
+            if not statements:
+                return
+            for document in await _chunk_documents(session, statements, event, name):
+                yield document
+            after = (statements[-1].said_at, statements[-1].id)

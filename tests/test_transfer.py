@@ -1,0 +1,159 @@
+"""`claimline export` and `claimline import`, run as a user runs them, on each store: an event
+exported and imported into an empty database gives the same timeline and comparison; importing
+again skips what is in; refused lines are reported by number and the others imported."""
+
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from httpx import ASGITransport, AsyncClient
+
+from app.config import Settings
+from app.db import Database
+from app.main import create_app
+from app.schema import upgrade
+from tests.conftest import create_database_url, drop_database_url, run_claimline
+from tests.seed import ELTON_JOHN_POST, PESKOV_DENIAL
+from tests.views.helpers import CALL, EVENT, MEETING, statement, submit
+
+STORY = [
+    statement("Elton John", "2015-09-14T15:11:00Z", (CALL, "supports")),
+    statement(
+        "Dmitry Peskov",
+        "2015-09-15T06:00:00Z",
+        (CALL, "refutes"),
+        (MEETING, "questions"),
+        on_behalf_of="Kremlin",
+        via=["TASS", "The Moscow Times"],
+    ),
+    statement("Elton John", "2015-09-15T06:00:00Z", (MEETING, "supports"), via=["BBC"]),
+    statement("Kremlin", "2015-09-16T10:00:00Z", (MEETING, "supports"), (CALL, "neutral")),
+    statement("Vladimir Putin", "2015-09-17T08:00:00Z", (CALL, "supports"), via=["TASS"]),
+]
+
+
+@pytest.fixture
+async def second_database(backend: str, tmp_path: Path) -> AsyncIterator[str]:
+    url = await create_database_url(backend, tmp_path / "second")
+    database = Database.from_settings(Settings(database_url=url))  # type: ignore[arg-type]
+    await upgrade(database.write_engine)
+    await database.dispose()
+    yield url
+    await drop_database_url(url)
+
+
+async def _client(url: str) -> AsyncClient:
+    settings = Settings(database_url=url, auth="off", rate_limit_per_minute=0)  # type: ignore[arg-type]
+    app = create_app(settings)
+    app.state.database = Database.from_settings(settings)
+    return AsyncClient(transport=ASGITransport(app=app), base_url="http://test")
+
+
+async def _views(url: str, event: str) -> dict[str, Any]:
+    """The event's timeline and comparison with every id replaced by what it names."""
+    async with await _client(url) as client:
+        timeline = (await client.get(f"/v1/events/{event}/timeline", params={"limit": 200})).json()
+        comparison = (await client.get(f"/v1/events/{event}/comparison")).json()
+        await client._transport.app.state.database.dispose()  # type: ignore[attr-defined]
+    names: dict[str, str] = {}
+    for party in comparison["parties"] + comparison["relays"]:
+        names[party["source"]["id"]] = party["source"]["name"]
+    for claim in comparison["claims"]:
+        names[claim["claim_id"]] = claim["text"]
+    for item in timeline["items"]:
+        names[item["statement"]["id"]] = item["statement"]["text"] + item["statement"]["said_at"]
+
+    def scrub(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {
+                key: scrub(inner)
+                for key, inner in value.items()
+                if key not in ("id", "recorded_at", "created_at", "updated_at", "event_id")
+            }
+        if isinstance(value, list):
+            return [scrub(inner) for inner in value]
+        return names.get(value, value) if isinstance(value, str) else value
+
+    return {"timeline": scrub(timeline["items"]), "comparison": scrub(comparison)}
+
+
+async def test_an_exported_event_imports_to_the_same_views(
+    own_database: str, second_database: str, tmp_path: Path
+) -> None:
+    async with await _client(own_database) as client:
+        recorded = await submit(client, *STORY, statement("Nobody", "2015-09-18T00:00:00Z"))
+        retracted = await client.request(
+            "DELETE", f"/v1/statements/{recorded[-1]['id']}", json={"reason": "Not said."}
+        )
+        assert retracted.status_code == 200
+        await client._transport.app.state.database.dispose()  # type: ignore[attr-defined]
+    exported = tmp_path / "story.jsonl"
+    result = run_claimline(
+        own_database, "export", "--event", EVENT["slug"], "--output", str(exported)
+    )
+    assert result.returncode == 0, result.stderr
+    lines = exported.read_text().splitlines()
+    assert len(lines) == len(STORY)  # the retracted statement is not exported
+    # Each source and the event are named in full once, then by slug.
+    assert json.loads(lines[0])["event"]["slug"] == EVENT["slug"]
+    assert json.loads(lines[1])["event"] == EVENT["slug"]
+    assert json.loads(lines[2])["speaker"] == json.loads(lines[0])["speaker"]["slug"]
+
+    imported = run_claimline(second_database, "import", str(exported))
+    assert imported.returncode == 0, imported.stderr
+    assert f"{len(STORY)} statements imported" in imported.stderr
+    original = await _views(own_database, EVENT["slug"])
+    assert len(original["timeline"]) == len(STORY)
+    assert original["comparison"]["contradictions"]
+    assert [relay["source"]["name"] for relay in original["comparison"]["relays"]] == [
+        "BBC",
+        "TASS",
+        "The Moscow Times",
+    ]
+    assert await _views(second_database, EVENT["slug"]) == original
+
+
+async def test_importing_again_skips_what_is_in(own_database: str, tmp_path: Path) -> None:
+    bodies = [ELTON_JOHN_POST, PESKOV_DENIAL, *STORY]
+    whole = tmp_path / "whole.jsonl"
+    whole.write_text("".join(json.dumps(body) + "\n" for body in bodies))
+    # A first run that stopped part of the way: only the first three lines got in.
+    first_part = tmp_path / "part.jsonl"
+    first_part.write_text("".join(whole.read_text().splitlines(keepends=True)[:3]))
+    assert run_claimline(own_database, "import", str(first_part)).returncode == 0
+    resumed = run_claimline(own_database, "import", "--batch-size", "2", str(whole))
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{len(bodies) - 3} statements imported, 3 lines already in, 0 lines refused" in (
+        resumed.stderr
+    )
+    again = run_claimline(own_database, "import", str(whole))
+    assert f"0 statements imported, {len(bodies)} lines already in" in again.stderr
+    async with await _client(own_database) as client:
+        listed = (await client.get("/v1/statements", params={"limit": 200})).json()["items"]
+        await client._transport.app.state.database.dispose()  # type: ignore[attr-defined]
+    assert len(listed) == len(bodies)
+
+
+async def test_refused_lines_are_reported_and_the_others_imported(
+    own_database: str, tmp_path: Path
+) -> None:
+    unknown_event = {**STORY[0], "event": "no-such-event"}
+    lines = [
+        json.dumps(STORY[0]),  # 1
+        "",  # 2: blank lines are fine
+        "{not json",  # 3
+        json.dumps({**STORY[1], "said_at": "2015-09-15T06:00:00"}),  # 4: naive time
+        json.dumps(unknown_event),  # 5: refused by the rules, in the middle of a batch
+        json.dumps(STORY[2]),  # 6
+    ]
+    source = tmp_path / "mixed.jsonl"
+    source.write_bytes(("\n".join(lines) + "\n").encode() + b"\xff\xfe\n")  # 7: not UTF-8
+    result = run_claimline(own_database, "import", str(source))
+    assert result.returncode == 1
+    reported = [line for line in result.stderr.splitlines() if line.startswith(str(source))]
+    assert [line.split(":")[1] for line in reported] == ["3", "4", "5", "7"]
+    assert "said_at" in reported[1]
+    assert "no-such-event" in reported[2]
+    assert "2 statements imported, 0 lines already in, 4 lines refused" in result.stderr
