@@ -14,20 +14,21 @@ gives the same timeline and comparison.
 import hashlib
 import json
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import Database, lock_keys, utcnow
 from app.errors import AppError, InvalidInput, error_location
 from app.events import service as event_service
 from app.fields import to_rfc3339
-from app.models import Claim, Event, ImportedLine, Relay, Source, Stance, Statement
+from app.models import Claim, Event, ImportedLine, Relay, Source, Stance
 from app.statements import service as statement_service
+from app.statements.export import Chunk, event_statements
 from app.statements.schemas import StatementCreate
 
 BATCH_SIZE = 1000
@@ -213,49 +214,14 @@ class _Namer:
         return _source_document(thing) if isinstance(thing, Source) else _event_document(thing)
 
 
-async def _chunk_documents(
-    session: AsyncSession, statements: Sequence[Statement], event: Event, name: _Namer
-) -> list[dict[str, Any]]:
-    ids = [statement.id for statement in statements]
-    relays = (
-        await session.scalars(
-            select(Relay).where(Relay.statement_id.in_(ids)).order_by(Relay.position)
-        )
-    ).all()
-    stances = (
-        await session.scalars(
-            select(Stance).where(Stance.statement_id.in_(ids)).order_by(Stance.position)
-        )
-    ).all()
-    source_ids = {relay.source_id for relay in relays}
-    for statement in statements:
-        source_ids.add(statement.speaker_id)
-        if statement.on_behalf_of_id is not None:
-            source_ids.add(statement.on_behalf_of_id)
-    sources = {
-        source.id: source
-        for source in await session.scalars(select(Source).where(Source.id.in_(source_ids)))
-    }
-    claim_ids = {stance.claim_id for stance in stances}
-    claims = {
-        claim.id: claim
-        for claim in await session.scalars(select(Claim).where(Claim.id.in_(claim_ids)))
-    }
-    relays_of: dict[uuid.UUID, list[Relay]] = {}
-    for relay in relays:
-        relays_of.setdefault(relay.statement_id, []).append(relay)
-    stances_of: dict[uuid.UUID, list[Stance]] = {}
-    for stance in stances:
-        stances_of.setdefault(stance.statement_id, []).append(stance)
-
-    documents = []
-    for statement in statements:
+def _submissions(chunk: Chunk, event: Event, name: _Namer) -> Iterator[dict[str, Any]]:
+    for statement in chunk.statements:
         document: dict[str, Any] = {
             "event": name(event),
-            "speaker": name(sources[statement.speaker_id]),
+            "speaker": name(chunk.sources[statement.speaker_id]),
         }
         if statement.on_behalf_of_id is not None:
-            document["on_behalf_of"] = name(sources[statement.on_behalf_of_id])
+            document["on_behalf_of"] = name(chunk.sources[statement.on_behalf_of_id])
         document |= {
             "text": statement.text,
             "said_at": to_rfc3339(statement.said_at),
@@ -267,14 +233,12 @@ async def _chunk_documents(
         if statement.language is not None:
             document["language"] = statement.language
         document["via"] = [
-            _relay(relay, sources, name) for relay in relays_of.get(statement.id, [])
+            _relay(relay, chunk.sources, name) for relay in chunk.relays.get(statement.id, [])
         ]
         document["claims"] = [
-            _stance(stance, claims) for stance in stances_of.get(statement.id, [])
+            _stance(stance, chunk.claims) for stance in chunk.stances.get(statement.id, [])
         ]
-        documents.append(document)
-
-    return documents
+        yield document
 
 
 def _relay(relay: Relay, sources: dict[uuid.UUID, Source], name: _Namer) -> dict[str, Any]:
@@ -296,27 +260,12 @@ def _stance(stance: Stance, claims: dict[uuid.UUID, Claim]) -> dict[str, Any]:
     return document
 
 
-async def export_event(
-    database: Database, ref: str, *, chunk_size: int = BATCH_SIZE
-) -> AsyncIterator[dict[str, Any]]:
+async def export_event(database: Database, ref: str) -> AsyncIterator[dict[str, Any]]:
     """The event's kept statements as submissions, in timeline order (said_at, then recording).
     Raises NotFound when no event has this id or slug."""
     async with database.read_sessions() as session:
         event = await event_service.get(session=session, ref=ref)
         name = _Namer()
-        after: tuple[Any, uuid.UUID] | None = None
-        while True:
-            query = (
-                select(Statement)
-                .where(Statement.event_id == event.id, Statement.retracted_at.is_(None))
-                .order_by(Statement.said_at, Statement.id)
-                .limit(chunk_size)
-            )
-            if after is not None:
-                query = query.where(tuple_(Statement.said_at, Statement.id) > after)
-            statements = (await session.scalars(query)).all()
-            if not statements:
-                return
-            for document in await _chunk_documents(session, statements, event, name):
+        async for chunk in event_statements(session, event):
+            for document in _submissions(chunk, event, name):
                 yield document
-            after = (statements[-1].said_at, statements[-1].id)

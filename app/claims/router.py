@@ -3,9 +3,11 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi.responses import JSONResponse
 
 from app.auth import CallerDep, caller
 from app.claims import service as claim_service
+from app.claims.jsonld import JSONLD_MEDIA_TYPE, claim_document
 from app.claims.schemas import ClaimCreate, ClaimOut, ClaimPage
 from app.deps import IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
@@ -86,3 +88,28 @@ async def read_claim(
     """A claim by id, with its current status."""
     shown = ClaimOut.model_validate(await claim_service.get(session=session, ref=claim))
     return conditional(shown, etag_of_body(shown), if_none_match, response)
+
+
+@router.get(
+    "/v1/claims/{claim}/jsonld",
+    summary="A claim as schema.org JSON-LD",
+    response_class=JSONResponse,
+    responses={
+        200: {
+            "description": "A schema.org `Claim`, for fact-checking tools and ClaimReview.",
+            "content": {JSONLD_MEDIA_TYPE: {"schema": {"type": "object"}}},
+        },
+        **problem_responses(404),
+    },
+)
+async def read_claim_jsonld(claim: str, session: ReadSessionDep, request: Request) -> Response:
+    """The claim as a schema.org `Claim` in JSON-LD: `text`, `about` (the event), `author` (the
+    party of its first mention), `firstAppearance` and `appearance` (each kept statement that
+    takes a stance on it, in timeline order, as a `CreativeWork` by its party, with the speaker as
+    `contributor` when they speak for someone else). Claimline's own terms under `cl:`
+    (`urn:claimline:`): the claim's `cl:status`, each appearance's `cl:stance`, `cl:medium` and
+    `cl:quote`. Retracted statements are left out."""
+    found = await claim_service.get(session=session, ref=claim)
+    base = str(request.base_url).rstrip("/")
+    document = await claim_document(session=session, claim=found, base=base)
+    return JSONResponse(document, media_type=JSONLD_MEDIA_TYPE)

@@ -175,6 +175,31 @@ export interface paths {
         patch: operations["update_event"];
         trace?: never;
     };
+    "/v1/events/{event}/statements.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event's statements as CSV
+         * @description Every statement of the event for a spreadsheet, by `said_at` then recording order:
+         *     `id, said_at, said_at_precision, speaker, on_behalf_of, party, medium, text, url, language,
+         *     via` (relays, nearest first, joined by ` > `), `stances` (`stance: claim text`, joined by
+         *     `; `), `recorded_at, retracted_at, retraction_reason`. UTF-8 with a byte order mark, CRLF
+         *     line ends; a cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`) starts with
+         *     `'`. Not paginated: the rows are streamed.
+         */
+        get: operations["export_statements_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events/{event}/claims": {
         parameters: {
             query?: never;
@@ -212,6 +237,31 @@ export interface paths {
          * @description A claim by id, with its current status.
          */
         get: operations["read_claim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{claim}/jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A claim as schema.org JSON-LD
+         * @description The claim as a schema.org `Claim` in JSON-LD: `text`, `about` (the event), `author` (the
+         *     party of its first mention), `firstAppearance` and `appearance` (each kept statement that
+         *     takes a stance on it, in timeline order, as a `CreativeWork` by its party, with the speaker as
+         *     `contributor` when they speak for someone else). Claimline's own terms under `cl:`
+         *     (`urn:claimline:`): the claim's `cl:status`, each appearance's `cl:stance`, `cl:medium` and
+         *     `cl:quote`. Retracted statements are left out.
+         */
+        get: operations["read_claim_jsonld"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2621,6 +2671,103 @@ export interface operations {
             };
         };
     };
+    export_statements_csv: {
+        parameters: {
+            query?: {
+                /** @description Also the retracted statements (with their reason). */
+                include_retracted?: boolean;
+            };
+            header?: never;
+            path: {
+                event: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per statement, in timeline order, with a header row. */
+            200: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_claims: {
         parameters: {
             query?: {
@@ -2917,6 +3064,101 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_claim_jsonld: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A schema.org `Claim`, for fact-checking tools and ClaimReview. */
+            200: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/ld+json": Record<string, never>;
+                };
             };
             /** @description Unauthorized */
             401: {
