@@ -242,6 +242,11 @@ class Database:
             statement_timeout_ms=settings.db_statement_timeout_ms,
         )
 
+    @property
+    def reader_pool(self) -> asyncpg.Pool | None:
+        """The hot reads' asyncpg pool, once opened (PostgreSQL only)."""
+        return self._reader_pool
+
     async def _open_reader_pool(self) -> asyncpg.Pool:
         async with self._reader_pool_lock:
             if self._reader_pool is None:

@@ -18,6 +18,7 @@ from app.db import Database
 from app.errors import install_error_handlers
 from app.events.router import router as events_router
 from app.health.router import router as health_router
+from app.metrics import Metrics, MetricsMiddleware
 from app.openapi import finish
 from app.rate_limit import limiter_for
 from app.request_log import RequestIdMiddleware
@@ -111,6 +112,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, **cors_options(settings.cors_origins))
     app.add_middleware(SecurityHeadersMiddleware)
+    app.state.metrics = Metrics(app)
+    app.add_middleware(MetricsMiddleware, metrics=app.state.metrics)
     app.add_middleware(RequestIdMiddleware)
     install_error_handlers(app)
     # Routes are matched in order: the most requested first.

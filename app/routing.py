@@ -63,6 +63,9 @@ class CommittingRoute(APIRoute):
             session = request.scope.get(WRITE_SESSION_SCOPE_KEY)
             if isinstance(session, AsyncSession) and response.status_code < 400:
                 await commit(session)
+                metrics = getattr(request.app.state, "metrics", None)
+                if metrics is not None:
+                    metrics.committed(request)
             return response
 
         return handle
@@ -84,4 +87,10 @@ class HeadAsGetMiddleware:
                 message = {**message, "body": b""}
             await send(message)
 
-        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+        as_get = {**scope, "method": "GET"}
+        try:
+            await self.app(as_get, receive, send_headers_only)
+        finally:
+            # What routing found, for the middlewares outside (metrics count by route).
+            if "route" in as_get:
+                scope["route"] = as_get["route"]

@@ -2,9 +2,11 @@
 
 from typing import Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
+from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel
 from sqlalchemy.exc import DBAPIError
+from starlette.responses import Response
 
 from app.deps import DatabaseDep
 from app.errors import ServiceUnavailable, problem_responses
@@ -48,3 +50,19 @@ async def readiness(database: DatabaseDep) -> Readiness:
             "run `claimline migrate`."
         )
     return Readiness(status="ready", revision=revision)
+
+
+@router.get(
+    "/metrics",
+    summary="Prometheus metrics",
+    response_class=PlainTextResponse,
+    responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}},
+)
+async def metrics(request: Request) -> Response:
+    """This instance's metrics in Prometheus' text format: `claimline_requests_total` (by route
+    template, method and status), `claimline_request_duration_seconds` (a histogram by route and
+    method), `claimline_db_pool_size` and `claimline_db_pool_in_use` (by pool: write, read,
+    readers), `claimline_statements_recorded_total` and `claimline_statements_retracted_total`.
+    Each instance counts its own; sum over instances in Prometheus."""
+    rendered: Response = request.app.state.metrics.render()
+    return rendered

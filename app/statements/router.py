@@ -13,6 +13,7 @@ from app.etags import conditional_document, etag_of_document
 from app.fields import QueryText, looks_like_uuid
 from app.filters import ClaimRef, EventRef, SpeakerRef
 from app.idempotency import IdempotencyKey, respond
+from app.metrics import RECORDED_KEY, RETRACTED_KEY
 from app.responses import DocumentResponse
 from app.routing import CommittingRoute
 from app.sql import session_reader
@@ -58,6 +59,7 @@ async def create_statement(
         [statement_id] = await statement_service.submit(
             session=session, items=[body], locs=[["body"]], recorded_by=caller.key_id
         )
+        request.scope[RECORDED_KEY] = 1
         [shown] = await statement_queries.represent(await session_reader(session), [statement_id])
         return shown, request.app.url_path_for("read_statement", statement=str(statement_id))
 
@@ -96,6 +98,7 @@ async def create_statements(
             locs=[[index] for index in range(len(body.statements))],
             recorded_by=caller.key_id,
         )
+        request.scope[RECORDED_KEY] = len(statements)
         reader = await session_reader(session)
         shown = await statement_queries.represent(reader, statements)
         first = request.app.url_path_for("read_statement", statement=str(statements[0]))
@@ -172,12 +175,13 @@ async def read_statement(
     responses=problem_responses(400, 404, 409, 413, 415, 422),
 )
 async def retract_statement(
-    statement: str, body: Retraction, session: SessionDep, caller: CallerDep
+    statement: str, body: Retraction, session: SessionDep, caller: CallerDep, request: Request
 ) -> Response:
     """Retract a statement: it stays readable, with `retracted_at` and `retraction_reason`, and no
     longer counts in lists, statuses and views. Retracting it again is a 409."""
     retracted = await statement_service.retract(
         session=session, ref=statement, reason=body.reason, retracted_by=caller.key_id
     )
+    request.scope[RETRACTED_KEY] = 1
     [shown] = await statement_queries.represent(await session_reader(session), [retracted.id])
     return DocumentResponse(shown, headers={"ETag": etag_of_document(shown)})
