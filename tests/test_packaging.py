@@ -30,12 +30,22 @@ def test_dockerfile_runs_migrations_as_non_root_with_a_healthcheck() -> None:
     assert "claimline migrate && exec claimline serve" in text
 
 
-def test_compose_file_parses_and_wires_the_api_to_postgres() -> None:
+def test_compose_file_runs_instances_behind_a_balancer_on_postgres() -> None:
     compose: dict[str, Any] = yaml.safe_load((PROJECT_ROOT / "compose.yaml").read_text())
     services = compose["services"]
     assert services["db"]["image"].startswith("postgres:")
+    database_url = services["migrate"]["environment"]["CLAIMLINE_DATABASE_URL"]
+    assert database_url.startswith("postgresql+asyncpg://")
+    assert services["migrate"]["command"] == ["claimline", "migrate"]
     api = services["api"]
     assert api["build"] == "."
-    assert api["environment"]["CLAIMLINE_DATABASE_URL"].startswith("postgresql+asyncpg://")
-    assert api["depends_on"]["db"]["condition"] == "service_healthy"
+    assert api["environment"]["CLAIMLINE_DATABASE_URL"] == database_url
+    assert api["environment"]["CLAIMLINE_REDIS_URL"].startswith("redis://redis:")
+    assert api["deploy"]["replicas"] >= 2
+    assert api["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    balancer = services["balancer"]
+    (mount,) = balancer["volumes"]
+    config = (PROJECT_ROOT / mount.split(":")[0]).read_text()
+    assert "server api:8000;" in config
+    assert "proxy_pass http://claimline;" in config
     assert "pgdata" in compose["volumes"]

@@ -1,0 +1,60 @@
+"""The README's seed story runs as written against a live server, on each store, and gives the
+values the README shows."""
+
+import json
+import re
+import shutil
+import subprocess
+
+from tests.conftest import PROJECT_ROOT, start_claimline
+
+README = (PROJECT_ROOT / "README.md").read_text()
+SEED_STORY = re.search(r"<!-- seed-story -->\n```sh\n(.*?)```\n<!-- /seed-story -->", README, re.S)
+
+
+def test_the_readme_seed_story(own_database: str) -> None:
+    assert SEED_STORY is not None, "the README lost its seed-story block"
+    script = SEED_STORY.group(1)
+    assert script.startswith("BASE=http://127.0.0.1:8000\n")
+    assert shutil.which("curl") is not None
+    process, base = start_claimline(own_database)
+    try:
+        run = subprocess.run(
+            ["bash", "-e", "-c", script.replace("http://127.0.0.1:8000", base, 1)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert run.returncode == 0, run.stderr
+    timeline, comparison = (json.loads(line) for line in run.stdout.splitlines())
+    steps = [
+        (item["party"]["name"], stance["stance"], stance["first_mention"], stance["status_after"])
+        for item in timeline["items"]
+        for stance in item["stances"]
+    ]
+    assert steps == [
+        ("Elton John", "supports", True, "asserted"),
+        ("Kremlin", "refutes", False, "contested"),
+    ]
+    names = {party["source"]["id"]: party["source"]["name"] for party in comparison["parties"]}
+    assert list(names.values()) == ["Elton John", "Kremlin"]
+    assert [relay["source"]["name"] for relay in comparison["relays"]] == [
+        "TASS",
+        "The Moscow Times",
+    ]
+    (pair,) = comparison["agreement"]
+    assert (names[pair["a"]], names[pair["b"]], pair["agree"], pair["disagree"]) == (
+        "Elton John",
+        "Kremlin",
+        0,
+        1,
+    )
+    (claim,) = comparison["claims"]
+    assert claim["status"] == "contested"
+    (contradiction,) = comparison["contradictions"]
+    assert [names[side["source_id"]] for side in contradiction["supporting"]] == ["Elton John"]
+    assert [names[side["source_id"]] for side in contradiction["refuting"]] == ["Kremlin"]
