@@ -26,6 +26,8 @@ from app.routing import HeadAsGetMiddleware
 from app.security import SecurityHeadersMiddleware, cors_options
 from app.sources.router import router as sources_router
 from app.statements.router import router as statements_router
+from app.streams.feed import ChangeFeed
+from app.streams.router import router as streams_router
 from app.timelines.router import router as timelines_router
 
 API_DESCRIPTION = """\
@@ -68,12 +70,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.database = Database.from_settings(settings)
+        app.state.change_feed = ChangeFeed(app.state.database.reader_dsn)
         logger.info("claimline serving with the %s store", settings.database.get_backend_name())
         logger.info("authentication: %s", AUTH_MODES[settings.auth])
         settle_garbage_collector()
         try:
             yield
         finally:
+            await app.state.change_feed.close()
             await app.state.database.dispose()
             if app.state.limiter is not None:
                 await app.state.limiter.close()
@@ -103,6 +107,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.limiter = limiter_for(settings)
+    # Streams poll until the lifespan knows the database (tests set the database themselves).
+    app.state.change_feed = ChangeFeed(None)
     app.add_middleware(
         BodyLimitMiddleware,
         limit=settings.max_body_bytes,
@@ -124,6 +130,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         events_router,
         claims_router,
         sources_router,
+        streams_router,
         health_router,
     ]
     for router in routers:

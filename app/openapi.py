@@ -182,6 +182,23 @@ def _declare_request_examples(schema: dict[str, Any]) -> None:
             }
 
 
+def _parameters_without_null(schema: dict[str, Any]) -> None:
+    """A query or header parameter is absent or a string: `null` is no value it can take (an
+    optional one is `required: false`), so the `null` FastAPI adds for `X | None` goes."""
+    for path_item in schema.get("paths", {}).values():
+        for operation in path_item.values():
+            for parameter in operation.get("parameters", []):
+                options = parameter["schema"].get("anyOf")
+                if options is None:
+                    continue
+                kept = [option for option in options if option.get("type") != "null"]
+                if len(kept) == 1:
+                    del parameter["schema"]["anyOf"]
+                    parameter["schema"].update(kept[0])
+                else:
+                    parameter["schema"]["anyOf"] = kept
+
+
 def finish(schema: dict[str, Any]) -> dict[str, Any]:
     """The document FastAPI made, completed."""
     # Paths are relative to wherever the document was served from.
@@ -191,4 +208,5 @@ def finish(schema: dict[str, Any]) -> dict[str, Any]:
     _declare_headers(schema)
     _declare_links(schema)
     _declare_request_examples(schema)
+    _parameters_without_null(schema)
     return schema

@@ -91,7 +91,7 @@ _STANCES = Query(
     .order_by(Stance.position)
 )
 _BY_ID = Query(statement_rows().where(Statement.id == bindparam("id", type_=Uuid)))
-_BY_IDS = Query(statement_rows().where(any_of(Statement.id, "ids")))
+BY_IDS = Query(statement_rows().where(any_of(Statement.id, "ids")))
 
 
 def _source(row: Row, at: int) -> Document | None:
@@ -152,7 +152,7 @@ async def one(reader: Reader, statement_id: uuid.UUID) -> Document | None:
 
 async def represent(reader: Reader, ids: Sequence[uuid.UUID]) -> list[Document]:
     """The documents of these statements, in the order given."""
-    rows = {row[0]: row for row in await reader.fetch(_BY_IDS, {"ids": [str(i) for i in ids]})}
+    rows = {row[0]: row for row in await reader.fetch(BY_IDS, {"ids": [str(i) for i in ids]})}
     shown, _ = await documents(reader, [rows[str(statement_id)] for statement_id in ids])
     return shown
 

@@ -15,11 +15,12 @@ from app.events import service as event_service
 from app.events.schemas import InlineEvent
 from app.fields import looks_like_uuid
 from app.ids import new_id
-from app.models import ClaimStatus, Stance, Statement
+from app.models import Change, ClaimStatus, Stance, Statement
 from app.slugs import derive_slug, slug_lock_key
 from app.sources.schemas import SourceCreate
 from app.statements.references import References
 from app.statements.schemas import StatementCreate
+from app.streams import service as stream_service
 from app.text import claim_key, fold
 
 
@@ -147,6 +148,7 @@ async def submit(
     if replaced:
         for row in rows.stances:
             row["claim_id"] = replaced.get(row["claim_id"], row["claim_id"])
+    await stream_service.lock_events(session, (row["event_id"] for row in rows.statements))
     # COPY or Core INSERTs on the tables: the ORM's bulk path costs several times more.
     tables = Base.metadata.tables
     await bulk_insert(session, tables["statements"], rows.statements)
@@ -165,6 +167,9 @@ async def submit(
         parties={row["id"]: row["party_id"] for row in rows.statements},
     )
     await bulk_insert(session, tables["stances"], rows.stances)
+    await stream_service.record(
+        session, ((row["event_id"], row["id"]) for row in rows.statements), Change.recorded
+    )
     return [row["id"] for row in rows.statements]
 
 
@@ -187,6 +192,7 @@ async def retract(
     assert locked is not None
     if locked.retracted_at is not None:
         raise Conflict(f"The statement was already retracted at {locked.retracted_at}.")
+    await stream_service.lock_events(session, [locked.event_id])
     locked.retracted_at = utcnow()
     locked.retraction_reason = reason
     locked.retracted_by = retracted_by
@@ -196,4 +202,5 @@ async def retract(
     ).all()
     point = (locked.said_at, locked.id)
     await claim_service.refresh_derived(session=session, starts=dict.fromkeys(claim_ids, point))
+    await stream_service.record(session, [(locked.event_id, locked.id)], Change.retracted)
     return locked

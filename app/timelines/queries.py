@@ -1,6 +1,7 @@
 """The claim timeline of an event: statements in order, with the derived values kept on stances."""
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any
@@ -13,7 +14,7 @@ from app.models import Stance as StanceRow
 from app.models import StanceKind, Statement
 from app.pagination import PageRequest, decode_cursor, encode_cursor
 from app.sql import Query, Reader
-from app.statements.queries import Document, documents, statement_rows
+from app.statements.queries import BY_IDS, Document, documents, statement_rows
 from app.timelines.schemas import Order
 
 _SAID_AT = len(("id", "event_id", "text"))  # the position of said_at in a statement row
@@ -134,8 +135,12 @@ async def timeline(
         last = rows[-1]
         position = [_instant_text(last[_SAID_AT]), last[0].replace("-", "")]
         next_cursor = encode_cursor(_cursor_kind(order), position)
+    return await _items(reader, rows), next_cursor
+
+
+async def _items(reader: Reader, rows: Sequence[Any]) -> list[Document]:
     statements, stances = await documents(reader, rows)
-    items = [
+    return [
         {
             "statement": statement,
             "party": statement["on_behalf_of"] or statement["speaker"],
@@ -153,4 +158,11 @@ async def timeline(
         }
         for statement in statements
     ]
-    return items, next_cursor
+
+
+async def items_of(reader: Reader, ids: Sequence[str]) -> list[Document]:
+    """Timeline items of these statements (ids as text), in the order given."""
+    if not ids:
+        return []
+    rows = {row[0]: row for row in await reader.fetch(BY_IDS, {"ids": list(ids)})}
+    return await _items(reader, [rows[statement_id] for statement_id in ids])

@@ -319,6 +319,41 @@ export interface paths {
         patch: operations["update_source"];
         trace?: never;
     };
+    "/v1/events/{event}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event's statements, live (Server-Sent Events)
+         * @description Server-Sent Events (`text/event-stream`), one per statement of the event recorded or retracted,
+         *     on any instance, in the order they were committed:
+         *
+         *     ```
+         *     id: 42
+         *     event: recorded
+         *     data: {"seq": 42, "change": "recorded", "item": {"statement": {…}, "party": {…}, "stances": […]}}
+         *     ```
+         *
+         *     `event` is `recorded` or `retracted`; `item` is the statement as a timeline item, with the
+         *     values computed now (a statement said before others changes theirs too: re-read the timeline for
+         *     them). The stream opens with `event: open` whose `id` is the position it starts from. A client
+         *     that reconnects with `Last-Event-ID` (browsers' EventSource do) or `?after=` gets every change
+         *     after that position first, so it misses nothing. A comment line every 15 s keeps the connection
+         *     alive. Statements recorded before the stream existed in this database are not replayed: read the
+         *     timeline for them.
+         */
+        get: operations["stream_event"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1335,19 +1370,19 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Event id or slug. */
-                event?: string | null;
+                event?: string;
                 /** @description Source id or slug: statements it spoke or its party. */
-                speaker?: string | null;
+                speaker?: string;
                 /** @description Claim id: statements with a stance on it. */
-                claim?: string | null;
+                claim?: string;
                 /** @description Full-text search: statements containing every word. */
-                q?: string | null;
+                q?: string;
                 /** @description Also list retracted statements. */
                 include_retracted?: boolean;
                 /** @description Items per page, 1 to 200. */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -1443,7 +1478,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Retrying with the same key and body replays the first response and creates nothing; the same key with another body is a 422. Keys are kept for 24 hours. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -1579,7 +1614,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Retrying with the same key and body replays the first response and creates nothing; the same key with another body is a 422. Keys are kept for 24 hours. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -1713,7 +1748,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag from an earlier read: 304 if unchanged. */
-                "If-None-Match"?: string | null;
+                "If-None-Match"?: string;
             };
             path: {
                 statement: string;
@@ -1962,23 +1997,23 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Source id or slug: statements it spoke or its party. */
-                speaker?: string | null;
+                speaker?: string;
                 /** @description Claim id: statements with a stance on it. */
-                claim?: string | null;
+                claim?: string;
                 /** @description `desc` is the exact reverse of `asc`. */
                 order?: components["schemas"]["Order"];
                 /** @description Said at or after. */
-                since?: string | null;
+                since?: string;
                 /** @description Said at or before. */
-                until?: string | null;
+                until?: string;
                 /** @description Items with this stance. */
-                stance?: components["schemas"]["StanceKind"] | null;
+                stance?: components["schemas"]["StanceKind"];
                 /** @description Also show retracted statements (they count for nothing). */
                 include_retracted?: boolean;
                 /** @description Items per page, 1 to 200. */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -2086,9 +2121,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Comma-separated source ids or slugs (empty: all): only statements whose party is one of them count, for every value of the view. */
-                sources?: string | null;
+                sources?: string;
                 /** @description Only statements said at or before this instant. */
-                as_of?: string | null;
+                as_of?: string;
             };
             header?: never;
             path: {
@@ -2196,13 +2231,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Part of the title or description, case-insensitive. */
-                q?: string | null;
+                q?: string;
                 /** @description Only events with this tag (any case). */
-                tag?: string | null;
+                tag?: string;
                 /** @description Items per page, 1 to 200. */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -2298,7 +2333,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Retrying with the same key and body replays the first response and creates nothing; the same key with another body is a 422. Keys are kept for 24 hours. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2434,7 +2469,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag from an earlier read: 304 if unchanged. */
-                "If-None-Match"?: string | null;
+                "If-None-Match"?: string;
             };
             path: {
                 event: string;
@@ -2542,7 +2577,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag the update is based on: 412 if it changed. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 event: string;
@@ -2796,11 +2831,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only claims with this status. */
-                status?: components["schemas"]["ClaimStatus"] | null;
+                status?: components["schemas"]["ClaimStatus"];
                 /** @description Items per page, 1 to 200. */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -2909,7 +2944,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Retrying with the same key and body replays the first response and creates nothing; the same key with another body is a 422. Keys are kept for 24 hours. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path: {
                 event: string;
@@ -3058,7 +3093,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag from an earlier read: 304 if unchanged. */
-                "If-None-Match"?: string | null;
+                "If-None-Match"?: string;
             };
             path: {
                 claim: string;
@@ -3260,13 +3295,13 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Part of a name or alias, case-insensitive. */
-                q?: string | null;
+                q?: string;
                 /** @description Only sources of this kind. */
-                kind?: components["schemas"]["SourceKind"] | null;
+                kind?: components["schemas"]["SourceKind"];
                 /** @description Items per page, 1 to 200. */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
-                cursor?: string | null;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3362,7 +3397,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Retrying with the same key and body replays the first response and creates nothing; the same key with another body is a 422. Keys are kept for 24 hours. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3498,7 +3533,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag from an earlier read: 304 if unchanged. */
-                "If-None-Match"?: string | null;
+                "If-None-Match"?: string;
             };
             path: {
                 source: string;
@@ -3606,7 +3641,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag the update is based on: 412 if it changed. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 source: string;
@@ -3711,6 +3746,111 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stream_event: {
+        parameters: {
+            query?: {
+                /** @description Resume after this position (as `Last-Event-ID`). */
+                after?: number;
+            };
+            header?: {
+                /** @description The `id` of the last event received: the stream resumes after it. */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                event: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless stream of events. */
+            200: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        id: string;
+                        /** @enum {string} */
+                        event: "open" | "recorded" | "retracted";
+                        data: string;
+                    };
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
                     "X-Request-ID"?: string;

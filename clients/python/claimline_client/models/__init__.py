@@ -42,6 +42,8 @@ from .statement_batch_out import StatementBatchOut
 from .statement_create import StatementCreate
 from .statement_out import StatementOut
 from .statement_page import StatementPage
+from .stream_event_response_200 import StreamEventResponse200
+from .stream_event_response_200_event import StreamEventResponse200Event
 from .timeline import Timeline
 from .timeline_item import TimelineItem
 from .timeline_stance import TimelineStance
@@ -90,6 +92,8 @@ __all__ = (
     "StatementCreate",
     "StatementOut",
     "StatementPage",
+    "StreamEventResponse200",
+    "StreamEventResponse200Event",
     "Timeline",
     "TimelineItem",
     "TimelineStance",

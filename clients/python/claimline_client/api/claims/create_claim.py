@@ -17,7 +17,7 @@ def _get_kwargs(
     event: str,
     *,
     body: ClaimCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
@@ -118,7 +118,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ClaimCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ClaimOut | Problem | ValidationProblem]:
     """Create a claim of an event
 
@@ -127,9 +127,9 @@ def sync_detailed(
 
     Args:
         event (str):
-        idempotency_key (None | str | Unset): Retrying with the same key and body replays the
-            first response and creates nothing; the same key with another body is a 422. Keys are kept
-            for 24 hours.
+        idempotency_key (str | Unset): Retrying with the same key and body replays the first
+            response and creates nothing; the same key with another body is a 422. Keys are kept for
+            24 hours.
         body (ClaimCreate): A new claim of an event.
 
     Raises:
@@ -158,7 +158,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ClaimCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ClaimOut | Problem | ValidationProblem | None:
     """Create a claim of an event
 
@@ -167,9 +167,9 @@ def sync(
 
     Args:
         event (str):
-        idempotency_key (None | str | Unset): Retrying with the same key and body replays the
-            first response and creates nothing; the same key with another body is a 422. Keys are kept
-            for 24 hours.
+        idempotency_key (str | Unset): Retrying with the same key and body replays the first
+            response and creates nothing; the same key with another body is a 422. Keys are kept for
+            24 hours.
         body (ClaimCreate): A new claim of an event.
 
     Raises:
@@ -193,7 +193,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ClaimCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ClaimOut | Problem | ValidationProblem]:
     """Create a claim of an event
 
@@ -202,9 +202,9 @@ async def asyncio_detailed(
 
     Args:
         event (str):
-        idempotency_key (None | str | Unset): Retrying with the same key and body replays the
-            first response and creates nothing; the same key with another body is a 422. Keys are kept
-            for 24 hours.
+        idempotency_key (str | Unset): Retrying with the same key and body replays the first
+            response and creates nothing; the same key with another body is a 422. Keys are kept for
+            24 hours.
         body (ClaimCreate): A new claim of an event.
 
     Raises:
@@ -231,7 +231,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ClaimCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> ClaimOut | Problem | ValidationProblem | None:
     """Create a claim of an event
 
@@ -240,9 +240,9 @@ async def asyncio(
 
     Args:
         event (str):
-        idempotency_key (None | str | Unset): Retrying with the same key and body replays the
-            first response and creates nothing; the same key with another body is a 422. Keys are kept
-            for 24 hours.
+        idempotency_key (str | Unset): Retrying with the same key and body replays the first
+            response and creates nothing; the same key with another body is a 422. Keys are kept for
+            24 hours.
         body (ClaimCreate): A new claim of an event.
 
     Raises:

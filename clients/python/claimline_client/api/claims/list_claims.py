@@ -16,30 +16,22 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     event: str,
     *,
-    status: ClaimStatus | None | Unset = UNSET,
+    status: ClaimStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_status: None | str | Unset
-    if isinstance(status, Unset):
-        json_status = UNSET
-    elif isinstance(status, ClaimStatus):
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
         json_status = status.value
-    else:
-        json_status = status
+
     params["status"] = json_status
 
     params["limit"] = limit
 
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
+    params["cursor"] = cursor
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -118,9 +110,9 @@ def sync_detailed(
     event: str,
     *,
     client: AuthenticatedClient,
-    status: ClaimStatus | None | Unset = UNSET,
+    status: ClaimStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Response[ClaimPage | Problem | ValidationProblem]:
     """List the claims of an event
 
@@ -128,9 +120,10 @@ def sync_detailed(
 
     Args:
         event (str):
-        status (ClaimStatus | None | Unset): Only claims with this status.
+        status (ClaimStatus | Unset): Where a claim stands, from the sides the parties have taken
+            on it.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,9 +151,9 @@ def sync(
     event: str,
     *,
     client: AuthenticatedClient,
-    status: ClaimStatus | None | Unset = UNSET,
+    status: ClaimStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> ClaimPage | Problem | ValidationProblem | None:
     """List the claims of an event
 
@@ -168,9 +161,10 @@ def sync(
 
     Args:
         event (str):
-        status (ClaimStatus | None | Unset): Only claims with this status.
+        status (ClaimStatus | Unset): Where a claim stands, from the sides the parties have taken
+            on it.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,9 +187,9 @@ async def asyncio_detailed(
     event: str,
     *,
     client: AuthenticatedClient,
-    status: ClaimStatus | None | Unset = UNSET,
+    status: ClaimStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Response[ClaimPage | Problem | ValidationProblem]:
     """List the claims of an event
 
@@ -203,9 +197,10 @@ async def asyncio_detailed(
 
     Args:
         event (str):
-        status (ClaimStatus | None | Unset): Only claims with this status.
+        status (ClaimStatus | Unset): Where a claim stands, from the sides the parties have taken
+            on it.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -231,9 +226,9 @@ async def asyncio(
     event: str,
     *,
     client: AuthenticatedClient,
-    status: ClaimStatus | None | Unset = UNSET,
+    status: ClaimStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> ClaimPage | Problem | ValidationProblem | None:
     """List the claims of an event
 
@@ -241,9 +236,10 @@ async def asyncio(
 
     Args:
         event (str):
-        status (ClaimStatus | None | Unset): Only claims with this status.
+        status (ClaimStatus | Unset): Where a claim stands, from the sides the parties have taken
+            on it.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

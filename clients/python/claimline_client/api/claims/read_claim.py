@@ -15,7 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     claim: str,
     *,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_none_match, Unset):
@@ -95,7 +95,7 @@ def sync_detailed(
     claim: str,
     *,
     client: AuthenticatedClient,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | ClaimOut | Problem | ValidationProblem]:
     """Read a claim
 
@@ -103,7 +103,7 @@ def sync_detailed(
 
     Args:
         claim (str):
-        if_none_match (None | str | Unset): An ETag from an earlier read: 304 if unchanged.
+        if_none_match (str | Unset): An ETag from an earlier read: 304 if unchanged.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +129,7 @@ def sync(
     claim: str,
     *,
     client: AuthenticatedClient,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | ClaimOut | Problem | ValidationProblem | None:
     """Read a claim
 
@@ -137,7 +137,7 @@ def sync(
 
     Args:
         claim (str):
-        if_none_match (None | str | Unset): An ETag from an earlier read: 304 if unchanged.
+        if_none_match (str | Unset): An ETag from an earlier read: 304 if unchanged.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,7 +158,7 @@ async def asyncio_detailed(
     claim: str,
     *,
     client: AuthenticatedClient,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | ClaimOut | Problem | ValidationProblem]:
     """Read a claim
 
@@ -166,7 +166,7 @@ async def asyncio_detailed(
 
     Args:
         claim (str):
-        if_none_match (None | str | Unset): An ETag from an earlier read: 304 if unchanged.
+        if_none_match (str | Unset): An ETag from an earlier read: 304 if unchanged.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +190,7 @@ async def asyncio(
     claim: str,
     *,
     client: AuthenticatedClient,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | ClaimOut | Problem | ValidationProblem | None:
     """Read a claim
 
@@ -198,7 +198,7 @@ async def asyncio(
 
     Args:
         claim (str):
-        if_none_match (None | str | Unset): An ETag from an earlier read: 304 if unchanged.
+        if_none_match (str | Unset): An ETag from an earlier read: 304 if unchanged.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

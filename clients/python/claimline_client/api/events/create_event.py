@@ -15,7 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: EventCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
@@ -108,7 +108,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EventCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[EventOut | Problem | ValidationProblem]:
     """Create an event
 
@@ -116,9 +116,9 @@ def sync_detailed(
     collision), and an explicit slug already in use is a 409.
 
     Args:
-        idempotency_key (None | str | Unset): Retrying with the same key and body replays the
-            first response and creates nothing; the same key with another body is a 422. Keys are kept
-            for 24 hours.
+        idempotency_key (str | Unset): Retrying with the same key and body replays the first
+            response and creates nothing; the same key with another body is a 422. Keys are kept for
+            24 hours.
         body (EventCreate): A new event. The slug is derived from the title when not given.
 
     Raises:
@@ -145,7 +145,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EventCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> EventOut | Problem | ValidationProblem | None:
     """Create an event
 
@@ -153,9 +153,9 @@ def sync(
     collision), and an explicit slug already in use is a 409.
 
     Args:
-        idempotency_key (None | str | Unset): Retrying with the same key and body replays the
-            first response and creates nothing; the same key with another body is a 422. Keys are kept
-            for 24 hours.
+        idempotency_key (str | Unset): Retrying with the same key and body replays the first
+            response and creates nothing; the same key with another body is a 422. Keys are kept for
+            24 hours.
         body (EventCreate): A new event. The slug is derived from the title when not given.
 
     Raises:
@@ -177,7 +177,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EventCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[EventOut | Problem | ValidationProblem]:
     """Create an event
 
@@ -185,9 +185,9 @@ async def asyncio_detailed(
     collision), and an explicit slug already in use is a 409.
 
     Args:
-        idempotency_key (None | str | Unset): Retrying with the same key and body replays the
-            first response and creates nothing; the same key with another body is a 422. Keys are kept
-            for 24 hours.
+        idempotency_key (str | Unset): Retrying with the same key and body replays the first
+            response and creates nothing; the same key with another body is a 422. Keys are kept for
+            24 hours.
         body (EventCreate): A new event. The slug is derived from the title when not given.
 
     Raises:
@@ -212,7 +212,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EventCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> EventOut | Problem | ValidationProblem | None:
     """Create an event
 
@@ -220,9 +220,9 @@ async def asyncio(
     collision), and an explicit slug already in use is a 409.
 
     Args:
-        idempotency_key (None | str | Unset): Retrying with the same key and body replays the
-            first response and creates nothing; the same key with another body is a 422. Keys are kept
-            for 24 hours.
+        idempotency_key (str | Unset): Retrying with the same key and body replays the first
+            response and creates nothing; the same key with another body is a 422. Keys are kept for
+            24 hours.
         body (EventCreate): A new event. The slug is derived from the title when not given.
 
     Raises:

@@ -13,36 +13,21 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    q: None | str | Unset = UNSET,
-    tag: None | str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    tag: str | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_q: None | str | Unset
-    if isinstance(q, Unset):
-        json_q = UNSET
-    else:
-        json_q = q
-    params["q"] = json_q
+    params["q"] = q
 
-    json_tag: None | str | Unset
-    if isinstance(tag, Unset):
-        json_tag = UNSET
-    else:
-        json_tag = tag
-    params["tag"] = json_tag
+    params["tag"] = tag
 
     params["limit"] = limit
 
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
+    params["cursor"] = cursor
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -113,20 +98,20 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    q: None | str | Unset = UNSET,
-    tag: None | str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    tag: str | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Response[EventPage | Problem | ValidationProblem]:
     """List or search events
 
      Events in creation order, optionally those matching `q` and carrying `tag`.
 
     Args:
-        q (None | str | Unset): Part of the title or description, case-insensitive.
-        tag (None | str | Unset): Only events with this tag (any case).
+        q (str | Unset): Part of the title or description, case-insensitive.
+        tag (str | Unset): Only events with this tag (any case).
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,20 +138,20 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    q: None | str | Unset = UNSET,
-    tag: None | str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    tag: str | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> EventPage | Problem | ValidationProblem | None:
     """List or search events
 
      Events in creation order, optionally those matching `q` and carrying `tag`.
 
     Args:
-        q (None | str | Unset): Part of the title or description, case-insensitive.
-        tag (None | str | Unset): Only events with this tag (any case).
+        q (str | Unset): Part of the title or description, case-insensitive.
+        tag (str | Unset): Only events with this tag (any case).
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,20 +173,20 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    q: None | str | Unset = UNSET,
-    tag: None | str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    tag: str | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Response[EventPage | Problem | ValidationProblem]:
     """List or search events
 
      Events in creation order, optionally those matching `q` and carrying `tag`.
 
     Args:
-        q (None | str | Unset): Part of the title or description, case-insensitive.
-        tag (None | str | Unset): Only events with this tag (any case).
+        q (str | Unset): Part of the title or description, case-insensitive.
+        tag (str | Unset): Only events with this tag (any case).
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,20 +211,20 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    q: None | str | Unset = UNSET,
-    tag: None | str | Unset = UNSET,
+    q: str | Unset = UNSET,
+    tag: str | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> EventPage | Problem | ValidationProblem | None:
     """List or search events
 
      Events in creation order, optionally those matching `q` and carrying `tag`.
 
     Args:
-        q (None | str | Unset): Part of the title or description, case-insensitive.
-        tag (None | str | Unset): Only events with this tag (any case).
+        q (str | Unset): Part of the title or description, case-insensitive.
+        tag (str | Unset): Only events with this tag (any case).
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -17,7 +17,7 @@ def _get_kwargs(
     event: str,
     *,
     body: EventUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
@@ -123,7 +123,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EventUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[EventOut | Problem | ValidationProblem]:
     """Update an event
 
@@ -131,7 +131,7 @@ def sync_detailed(
 
     Args:
         event (str):
-        if_match (None | str | Unset): The ETag the update is based on: 412 if it changed.
+        if_match (str | Unset): The ETag the update is based on: 412 if it changed.
         body (EventUpdate): A partial update: only the fields present change; `occurred_at: null`
             clears it.
 
@@ -161,7 +161,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EventUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> EventOut | Problem | ValidationProblem | None:
     """Update an event
 
@@ -169,7 +169,7 @@ def sync(
 
     Args:
         event (str):
-        if_match (None | str | Unset): The ETag the update is based on: 412 if it changed.
+        if_match (str | Unset): The ETag the update is based on: 412 if it changed.
         body (EventUpdate): A partial update: only the fields present change; `occurred_at: null`
             clears it.
 
@@ -194,7 +194,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EventUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[EventOut | Problem | ValidationProblem]:
     """Update an event
 
@@ -202,7 +202,7 @@ async def asyncio_detailed(
 
     Args:
         event (str):
-        if_match (None | str | Unset): The ETag the update is based on: 412 if it changed.
+        if_match (str | Unset): The ETag the update is based on: 412 if it changed.
         body (EventUpdate): A partial update: only the fields present change; `occurred_at: null`
             clears it.
 
@@ -230,7 +230,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EventUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> EventOut | Problem | ValidationProblem | None:
     """Update an event
 
@@ -238,7 +238,7 @@ async def asyncio(
 
     Args:
         event (str):
-        if_match (None | str | Unset): The ETag the update is based on: 412 if it changed.
+        if_match (str | Unset): The ETag the update is based on: 412 if it changed.
         body (EventUpdate): A partial update: only the fields present change; `occurred_at: null`
             clears it.
 

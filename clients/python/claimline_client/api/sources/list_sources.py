@@ -14,38 +14,25 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    q: None | str | Unset = UNSET,
-    kind: None | SourceKind | Unset = UNSET,
+    q: str | Unset = UNSET,
+    kind: SourceKind | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_q: None | str | Unset
-    if isinstance(q, Unset):
-        json_q = UNSET
-    else:
-        json_q = q
-    params["q"] = json_q
+    params["q"] = q
 
-    json_kind: None | str | Unset
-    if isinstance(kind, Unset):
-        json_kind = UNSET
-    elif isinstance(kind, SourceKind):
+    json_kind: str | Unset = UNSET
+    if not isinstance(kind, Unset):
         json_kind = kind.value
-    else:
-        json_kind = kind
+
     params["kind"] = json_kind
 
     params["limit"] = limit
 
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
+    params["cursor"] = cursor
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -116,20 +103,20 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    q: None | str | Unset = UNSET,
-    kind: None | SourceKind | Unset = UNSET,
+    q: str | Unset = UNSET,
+    kind: SourceKind | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Response[Problem | SourcePage | ValidationProblem]:
     """List or search sources
 
      Sources in creation order, optionally those whose name or an alias contains `q`.
 
     Args:
-        q (None | str | Unset): Part of a name or alias, case-insensitive.
-        kind (None | SourceKind | Unset): Only sources of this kind.
+        q (str | Unset): Part of a name or alias, case-insensitive.
+        kind (SourceKind | Unset): What kind of thing a source is.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,20 +143,20 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    q: None | str | Unset = UNSET,
-    kind: None | SourceKind | Unset = UNSET,
+    q: str | Unset = UNSET,
+    kind: SourceKind | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Problem | SourcePage | ValidationProblem | None:
     """List or search sources
 
      Sources in creation order, optionally those whose name or an alias contains `q`.
 
     Args:
-        q (None | str | Unset): Part of a name or alias, case-insensitive.
-        kind (None | SourceKind | Unset): Only sources of this kind.
+        q (str | Unset): Part of a name or alias, case-insensitive.
+        kind (SourceKind | Unset): What kind of thing a source is.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,20 +178,20 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    q: None | str | Unset = UNSET,
-    kind: None | SourceKind | Unset = UNSET,
+    q: str | Unset = UNSET,
+    kind: SourceKind | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Response[Problem | SourcePage | ValidationProblem]:
     """List or search sources
 
      Sources in creation order, optionally those whose name or an alias contains `q`.
 
     Args:
-        q (None | str | Unset): Part of a name or alias, case-insensitive.
-        kind (None | SourceKind | Unset): Only sources of this kind.
+        q (str | Unset): Part of a name or alias, case-insensitive.
+        kind (SourceKind | Unset): What kind of thing a source is.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -229,20 +216,20 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    q: None | str | Unset = UNSET,
-    kind: None | SourceKind | Unset = UNSET,
+    q: str | Unset = UNSET,
+    kind: SourceKind | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Problem | SourcePage | ValidationProblem | None:
     """List or search sources
 
      Sources in creation order, optionally those whose name or an alias contains `q`.
 
     Args:
-        q (None | str | Unset): Part of a name or alias, case-insensitive.
-        kind (None | SourceKind | Unset): Only sources of this kind.
+        q (str | Unset): Part of a name or alias, case-insensitive.
+        kind (SourceKind | Unset): What kind of thing a source is.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

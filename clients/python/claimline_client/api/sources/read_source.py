@@ -15,7 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     source: str,
     *,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_none_match, Unset):
@@ -95,7 +95,7 @@ def sync_detailed(
     source: str,
     *,
     client: AuthenticatedClient,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | SourceOut | ValidationProblem]:
     """Read a source
 
@@ -103,7 +103,7 @@ def sync_detailed(
 
     Args:
         source (str):
-        if_none_match (None | str | Unset): An ETag from an earlier read: 304 if unchanged.
+        if_none_match (str | Unset): An ETag from an earlier read: 304 if unchanged.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +129,7 @@ def sync(
     source: str,
     *,
     client: AuthenticatedClient,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | SourceOut | ValidationProblem | None:
     """Read a source
 
@@ -137,7 +137,7 @@ def sync(
 
     Args:
         source (str):
-        if_none_match (None | str | Unset): An ETag from an earlier read: 304 if unchanged.
+        if_none_match (str | Unset): An ETag from an earlier read: 304 if unchanged.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,7 +158,7 @@ async def asyncio_detailed(
     source: str,
     *,
     client: AuthenticatedClient,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | SourceOut | ValidationProblem]:
     """Read a source
 
@@ -166,7 +166,7 @@ async def asyncio_detailed(
 
     Args:
         source (str):
-        if_none_match (None | str | Unset): An ETag from an earlier read: 304 if unchanged.
+        if_none_match (str | Unset): An ETag from an earlier read: 304 if unchanged.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +190,7 @@ async def asyncio(
     source: str,
     *,
     client: AuthenticatedClient,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | SourceOut | ValidationProblem | None:
     """Read a source
 
@@ -198,7 +198,7 @@ async def asyncio(
 
     Args:
         source (str):
-        if_none_match (None | str | Unset): An ETag from an earlier read: 304 if unchanged.
+        if_none_match (str | Unset): An ETag from an earlier read: 304 if unchanged.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

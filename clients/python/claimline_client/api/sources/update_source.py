@@ -17,7 +17,7 @@ def _get_kwargs(
     source: str,
     *,
     body: SourceUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_match, Unset):
@@ -123,7 +123,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SourceUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[Problem | SourceOut | ValidationProblem]:
     """Update a source
 
@@ -131,7 +131,7 @@ def sync_detailed(
 
     Args:
         source (str):
-        if_match (None | str | Unset): The ETag the update is based on: 412 if it changed.
+        if_match (str | Unset): The ETag the update is based on: 412 if it changed.
         body (SourceUpdate): A partial update: only the fields present change; `homepage: null`
             clears it.
 
@@ -161,7 +161,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SourceUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Problem | SourceOut | ValidationProblem | None:
     """Update a source
 
@@ -169,7 +169,7 @@ def sync(
 
     Args:
         source (str):
-        if_match (None | str | Unset): The ETag the update is based on: 412 if it changed.
+        if_match (str | Unset): The ETag the update is based on: 412 if it changed.
         body (SourceUpdate): A partial update: only the fields present change; `homepage: null`
             clears it.
 
@@ -194,7 +194,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SourceUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[Problem | SourceOut | ValidationProblem]:
     """Update a source
 
@@ -202,7 +202,7 @@ async def asyncio_detailed(
 
     Args:
         source (str):
-        if_match (None | str | Unset): The ETag the update is based on: 412 if it changed.
+        if_match (str | Unset): The ETag the update is based on: 412 if it changed.
         body (SourceUpdate): A partial update: only the fields present change; `homepage: null`
             clears it.
 
@@ -230,7 +230,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SourceUpdate,
-    if_match: None | str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Problem | SourceOut | ValidationProblem | None:
     """Update a source
 
@@ -238,7 +238,7 @@ async def asyncio(
 
     Args:
         source (str):
-        if_match (None | str | Unset): The ETag the update is based on: 412 if it changed.
+        if_match (str | Unset): The ETag the update is based on: 412 if it changed.
         body (SourceUpdate): A partial update: only the fields present change; `homepage: null`
             clears it.
 

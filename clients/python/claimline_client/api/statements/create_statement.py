@@ -15,7 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: StatementCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
@@ -108,7 +108,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: StatementCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | StatementOut | ValidationProblem]:
     """Submit a statement
 
@@ -118,9 +118,9 @@ def sync_detailed(
     of the old one.
 
     Args:
-        idempotency_key (None | str | Unset): Retrying with the same key and body replays the
-            first response and creates nothing; the same key with another body is a 422. Keys are kept
-            for 24 hours.
+        idempotency_key (str | Unset): Retrying with the same key and body replays the first
+            response and creates nothing; the same key with another body is a 422. Keys are kept for
+            24 hours.
         body (StatementCreate): A statement to record. Statements are immutable: a correction is a
             new statement and a
             retraction of the old one.
@@ -149,7 +149,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: StatementCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | StatementOut | ValidationProblem | None:
     """Submit a statement
 
@@ -159,9 +159,9 @@ def sync(
     of the old one.
 
     Args:
-        idempotency_key (None | str | Unset): Retrying with the same key and body replays the
-            first response and creates nothing; the same key with another body is a 422. Keys are kept
-            for 24 hours.
+        idempotency_key (str | Unset): Retrying with the same key and body replays the first
+            response and creates nothing; the same key with another body is a 422. Keys are kept for
+            24 hours.
         body (StatementCreate): A statement to record. Statements are immutable: a correction is a
             new statement and a
             retraction of the old one.
@@ -185,7 +185,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: StatementCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | StatementOut | ValidationProblem]:
     """Submit a statement
 
@@ -195,9 +195,9 @@ async def asyncio_detailed(
     of the old one.
 
     Args:
-        idempotency_key (None | str | Unset): Retrying with the same key and body replays the
-            first response and creates nothing; the same key with another body is a 422. Keys are kept
-            for 24 hours.
+        idempotency_key (str | Unset): Retrying with the same key and body replays the first
+            response and creates nothing; the same key with another body is a 422. Keys are kept for
+            24 hours.
         body (StatementCreate): A statement to record. Statements are immutable: a correction is a
             new statement and a
             retraction of the old one.
@@ -224,7 +224,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: StatementCreate,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | StatementOut | ValidationProblem | None:
     """Submit a statement
 
@@ -234,9 +234,9 @@ async def asyncio(
     of the old one.
 
     Args:
-        idempotency_key (None | str | Unset): Retrying with the same key and body replays the
-            first response and creates nothing; the same key with another body is a 422. Keys are kept
-            for 24 hours.
+        idempotency_key (str | Unset): Retrying with the same key and body replays the first
+            response and creates nothing; the same key with another body is a 422. Keys are kept for
+            24 hours.
         body (StatementCreate): A statement to record. Statements are immutable: a correction is a
             new statement and a
             retraction of the old one.

@@ -15,7 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: StatementBatch,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
@@ -108,7 +108,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: StatementBatch,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | StatementBatchOut | ValidationProblem]:
     """Submit up to 1000 statements, all or nothing
 
@@ -118,9 +118,9 @@ def sync_detailed(
     order given; its `Location` is the first one's.
 
     Args:
-        idempotency_key (None | str | Unset): Retrying with the same key and body replays the
-            first response and creates nothing; the same key with another body is a 422. Keys are kept
-            for 24 hours.
+        idempotency_key (str | Unset): Retrying with the same key and body replays the first
+            response and creates nothing; the same key with another body is a 422. Keys are kept for
+            24 hours.
         body (StatementBatch): Up to 1000 statements, recorded all together or not at all.
 
     Raises:
@@ -147,7 +147,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: StatementBatch,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | StatementBatchOut | ValidationProblem | None:
     """Submit up to 1000 statements, all or nothing
 
@@ -157,9 +157,9 @@ def sync(
     order given; its `Location` is the first one's.
 
     Args:
-        idempotency_key (None | str | Unset): Retrying with the same key and body replays the
-            first response and creates nothing; the same key with another body is a 422. Keys are kept
-            for 24 hours.
+        idempotency_key (str | Unset): Retrying with the same key and body replays the first
+            response and creates nothing; the same key with another body is a 422. Keys are kept for
+            24 hours.
         body (StatementBatch): Up to 1000 statements, recorded all together or not at all.
 
     Raises:
@@ -181,7 +181,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: StatementBatch,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | StatementBatchOut | ValidationProblem]:
     """Submit up to 1000 statements, all or nothing
 
@@ -191,9 +191,9 @@ async def asyncio_detailed(
     order given; its `Location` is the first one's.
 
     Args:
-        idempotency_key (None | str | Unset): Retrying with the same key and body replays the
-            first response and creates nothing; the same key with another body is a 422. Keys are kept
-            for 24 hours.
+        idempotency_key (str | Unset): Retrying with the same key and body replays the first
+            response and creates nothing; the same key with another body is a 422. Keys are kept for
+            24 hours.
         body (StatementBatch): Up to 1000 statements, recorded all together or not at all.
 
     Raises:
@@ -218,7 +218,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: StatementBatch,
-    idempotency_key: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | StatementBatchOut | ValidationProblem | None:
     """Submit up to 1000 statements, all or nothing
 
@@ -228,9 +228,9 @@ async def asyncio(
     order given; its `Location` is the first one's.
 
     Args:
-        idempotency_key (None | str | Unset): Retrying with the same key and body replays the
-            first response and creates nothing; the same key with another body is a 422. Keys are kept
-            for 24 hours.
+        idempotency_key (str | Unset): Retrying with the same key and body replays the first
+            response and creates nothing; the same key with another body is a 422. Keys are kept for
+            24 hours.
         body (StatementBatch): Up to 1000 statements, recorded all together or not at all.
 
     Raises:

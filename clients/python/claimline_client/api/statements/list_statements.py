@@ -13,55 +13,30 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    event: None | str | Unset = UNSET,
-    speaker: None | str | Unset = UNSET,
-    claim: None | str | Unset = UNSET,
-    q: None | str | Unset = UNSET,
+    event: str | Unset = UNSET,
+    speaker: str | Unset = UNSET,
+    claim: str | Unset = UNSET,
+    q: str | Unset = UNSET,
     include_retracted: bool | Unset = False,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_event: None | str | Unset
-    if isinstance(event, Unset):
-        json_event = UNSET
-    else:
-        json_event = event
-    params["event"] = json_event
+    params["event"] = event
 
-    json_speaker: None | str | Unset
-    if isinstance(speaker, Unset):
-        json_speaker = UNSET
-    else:
-        json_speaker = speaker
-    params["speaker"] = json_speaker
+    params["speaker"] = speaker
 
-    json_claim: None | str | Unset
-    if isinstance(claim, Unset):
-        json_claim = UNSET
-    else:
-        json_claim = claim
-    params["claim"] = json_claim
+    params["claim"] = claim
 
-    json_q: None | str | Unset
-    if isinstance(q, Unset):
-        json_q = UNSET
-    else:
-        json_q = q
-    params["q"] = json_q
+    params["q"] = q
 
     params["include_retracted"] = include_retracted
 
     params["limit"] = limit
 
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
+    params["cursor"] = cursor
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -132,26 +107,26 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    event: None | str | Unset = UNSET,
-    speaker: None | str | Unset = UNSET,
-    claim: None | str | Unset = UNSET,
-    q: None | str | Unset = UNSET,
+    event: str | Unset = UNSET,
+    speaker: str | Unset = UNSET,
+    claim: str | Unset = UNSET,
+    q: str | Unset = UNSET,
     include_retracted: bool | Unset = False,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Response[Problem | StatementPage | ValidationProblem]:
     """List statements
 
      Statements in recording order, filtered; retracted ones only with `include_retracted`.
 
     Args:
-        event (None | str | Unset): Event id or slug.
-        speaker (None | str | Unset): Source id or slug: statements it spoke or its party.
-        claim (None | str | Unset): Claim id: statements with a stance on it.
-        q (None | str | Unset): Full-text search: statements containing every word.
+        event (str | Unset): Event id or slug.
+        speaker (str | Unset): Source id or slug: statements it spoke or its party.
+        claim (str | Unset): Claim id: statements with a stance on it.
+        q (str | Unset): Full-text search: statements containing every word.
         include_retracted (bool | Unset): Also list retracted statements. Default: False.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,26 +156,26 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    event: None | str | Unset = UNSET,
-    speaker: None | str | Unset = UNSET,
-    claim: None | str | Unset = UNSET,
-    q: None | str | Unset = UNSET,
+    event: str | Unset = UNSET,
+    speaker: str | Unset = UNSET,
+    claim: str | Unset = UNSET,
+    q: str | Unset = UNSET,
     include_retracted: bool | Unset = False,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Problem | StatementPage | ValidationProblem | None:
     """List statements
 
      Statements in recording order, filtered; retracted ones only with `include_retracted`.
 
     Args:
-        event (None | str | Unset): Event id or slug.
-        speaker (None | str | Unset): Source id or slug: statements it spoke or its party.
-        claim (None | str | Unset): Claim id: statements with a stance on it.
-        q (None | str | Unset): Full-text search: statements containing every word.
+        event (str | Unset): Event id or slug.
+        speaker (str | Unset): Source id or slug: statements it spoke or its party.
+        claim (str | Unset): Claim id: statements with a stance on it.
+        q (str | Unset): Full-text search: statements containing every word.
         include_retracted (bool | Unset): Also list retracted statements. Default: False.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,26 +200,26 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    event: None | str | Unset = UNSET,
-    speaker: None | str | Unset = UNSET,
-    claim: None | str | Unset = UNSET,
-    q: None | str | Unset = UNSET,
+    event: str | Unset = UNSET,
+    speaker: str | Unset = UNSET,
+    claim: str | Unset = UNSET,
+    q: str | Unset = UNSET,
     include_retracted: bool | Unset = False,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Response[Problem | StatementPage | ValidationProblem]:
     """List statements
 
      Statements in recording order, filtered; retracted ones only with `include_retracted`.
 
     Args:
-        event (None | str | Unset): Event id or slug.
-        speaker (None | str | Unset): Source id or slug: statements it spoke or its party.
-        claim (None | str | Unset): Claim id: statements with a stance on it.
-        q (None | str | Unset): Full-text search: statements containing every word.
+        event (str | Unset): Event id or slug.
+        speaker (str | Unset): Source id or slug: statements it spoke or its party.
+        claim (str | Unset): Claim id: statements with a stance on it.
+        q (str | Unset): Full-text search: statements containing every word.
         include_retracted (bool | Unset): Also list retracted statements. Default: False.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -272,26 +247,26 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    event: None | str | Unset = UNSET,
-    speaker: None | str | Unset = UNSET,
-    claim: None | str | Unset = UNSET,
-    q: None | str | Unset = UNSET,
+    event: str | Unset = UNSET,
+    speaker: str | Unset = UNSET,
+    claim: str | Unset = UNSET,
+    q: str | Unset = UNSET,
     include_retracted: bool | Unset = False,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Problem | StatementPage | ValidationProblem | None:
     """List statements
 
      Statements in recording order, filtered; retracted ones only with `include_retracted`.
 
     Args:
-        event (None | str | Unset): Event id or slug.
-        speaker (None | str | Unset): Source id or slug: statements it spoke or its party.
-        claim (None | str | Unset): Claim id: statements with a stance on it.
-        q (None | str | Unset): Full-text search: statements containing every word.
+        event (str | Unset): Event id or slug.
+        speaker (str | Unset): Source id or slug: statements it spoke or its party.
+        claim (str | Unset): Claim id: statements with a stance on it.
+        q (str | Unset): Full-text search: statements containing every word.
         include_retracted (bool | Unset): Also list retracted statements. Default: False.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

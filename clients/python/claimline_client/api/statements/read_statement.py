@@ -15,7 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     statement: str,
     *,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_none_match, Unset):
@@ -95,7 +95,7 @@ def sync_detailed(
     statement: str,
     *,
     client: AuthenticatedClient,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | StatementOut | ValidationProblem]:
     """Read a statement
 
@@ -103,7 +103,7 @@ def sync_detailed(
 
     Args:
         statement (str):
-        if_none_match (None | str | Unset): An ETag from an earlier read: 304 if unchanged.
+        if_none_match (str | Unset): An ETag from an earlier read: 304 if unchanged.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +129,7 @@ def sync(
     statement: str,
     *,
     client: AuthenticatedClient,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | StatementOut | ValidationProblem | None:
     """Read a statement
 
@@ -137,7 +137,7 @@ def sync(
 
     Args:
         statement (str):
-        if_none_match (None | str | Unset): An ETag from an earlier read: 304 if unchanged.
+        if_none_match (str | Unset): An ETag from an earlier read: 304 if unchanged.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,7 +158,7 @@ async def asyncio_detailed(
     statement: str,
     *,
     client: AuthenticatedClient,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | StatementOut | ValidationProblem]:
     """Read a statement
 
@@ -166,7 +166,7 @@ async def asyncio_detailed(
 
     Args:
         statement (str):
-        if_none_match (None | str | Unset): An ETag from an earlier read: 304 if unchanged.
+        if_none_match (str | Unset): An ETag from an earlier read: 304 if unchanged.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +190,7 @@ async def asyncio(
     statement: str,
     *,
     client: AuthenticatedClient,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | StatementOut | ValidationProblem | None:
     """Read a statement
 
@@ -198,7 +198,7 @@ async def asyncio(
 
     Args:
         statement (str):
-        if_none_match (None | str | Unset): An ETag from an earlier read: 304 if unchanged.
+        if_none_match (str | Unset): An ETag from an earlier read: 304 if unchanged.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

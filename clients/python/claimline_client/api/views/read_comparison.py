@@ -16,26 +16,17 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     event: str,
     *,
-    sources: None | str | Unset = UNSET,
-    as_of: datetime.datetime | None | Unset = UNSET,
+    sources: str | Unset = UNSET,
+    as_of: datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_sources: None | str | Unset
-    if isinstance(sources, Unset):
-        json_sources = UNSET
-    else:
-        json_sources = sources
-    params["sources"] = json_sources
+    params["sources"] = sources
 
-    json_as_of: None | str | Unset
-    if isinstance(as_of, Unset):
-        json_as_of = UNSET
-    elif isinstance(as_of, datetime.datetime):
+    json_as_of: str | Unset = UNSET
+    if not isinstance(as_of, Unset):
         json_as_of = as_of.isoformat()
-    else:
-        json_as_of = as_of
     params["as_of"] = json_as_of
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -115,8 +106,8 @@ def sync_detailed(
     event: str,
     *,
     client: AuthenticatedClient,
-    sources: None | str | Unset = UNSET,
-    as_of: datetime.datetime | None | Unset = UNSET,
+    sources: str | Unset = UNSET,
+    as_of: datetime.datetime | Unset = UNSET,
 ) -> Response[Comparison | Problem | ValidationProblem]:
     """The comparison of an event's sources
 
@@ -126,9 +117,9 @@ def sync_detailed(
 
     Args:
         event (str):
-        sources (None | str | Unset): Comma-separated source ids or slugs (empty: all): only
-            statements whose party is one of them count, for every value of the view.
-        as_of (datetime.datetime | None | Unset): Only statements said at or before this instant.
+        sources (str | Unset): Comma-separated source ids or slugs (empty: all): only statements
+            whose party is one of them count, for every value of the view.
+        as_of (datetime.datetime | Unset): Only statements said at or before this instant.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,8 +146,8 @@ def sync(
     event: str,
     *,
     client: AuthenticatedClient,
-    sources: None | str | Unset = UNSET,
-    as_of: datetime.datetime | None | Unset = UNSET,
+    sources: str | Unset = UNSET,
+    as_of: datetime.datetime | Unset = UNSET,
 ) -> Comparison | Problem | ValidationProblem | None:
     """The comparison of an event's sources
 
@@ -166,9 +157,9 @@ def sync(
 
     Args:
         event (str):
-        sources (None | str | Unset): Comma-separated source ids or slugs (empty: all): only
-            statements whose party is one of them count, for every value of the view.
-        as_of (datetime.datetime | None | Unset): Only statements said at or before this instant.
+        sources (str | Unset): Comma-separated source ids or slugs (empty: all): only statements
+            whose party is one of them count, for every value of the view.
+        as_of (datetime.datetime | Unset): Only statements said at or before this instant.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,8 +181,8 @@ async def asyncio_detailed(
     event: str,
     *,
     client: AuthenticatedClient,
-    sources: None | str | Unset = UNSET,
-    as_of: datetime.datetime | None | Unset = UNSET,
+    sources: str | Unset = UNSET,
+    as_of: datetime.datetime | Unset = UNSET,
 ) -> Response[Comparison | Problem | ValidationProblem]:
     """The comparison of an event's sources
 
@@ -201,9 +192,9 @@ async def asyncio_detailed(
 
     Args:
         event (str):
-        sources (None | str | Unset): Comma-separated source ids or slugs (empty: all): only
-            statements whose party is one of them count, for every value of the view.
-        as_of (datetime.datetime | None | Unset): Only statements said at or before this instant.
+        sources (str | Unset): Comma-separated source ids or slugs (empty: all): only statements
+            whose party is one of them count, for every value of the view.
+        as_of (datetime.datetime | Unset): Only statements said at or before this instant.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,8 +219,8 @@ async def asyncio(
     event: str,
     *,
     client: AuthenticatedClient,
-    sources: None | str | Unset = UNSET,
-    as_of: datetime.datetime | None | Unset = UNSET,
+    sources: str | Unset = UNSET,
+    as_of: datetime.datetime | Unset = UNSET,
 ) -> Comparison | Problem | ValidationProblem | None:
     """The comparison of an event's sources
 
@@ -239,9 +230,9 @@ async def asyncio(
 
     Args:
         event (str):
-        sources (None | str | Unset): Comma-separated source ids or slugs (empty: all): only
-            statements whose party is one of them count, for every value of the view.
-        as_of (datetime.datetime | None | Unset): Only statements said at or before this instant.
+        sources (str | Unset): Comma-separated source ids or slugs (empty: all): only statements
+            whose party is one of them count, for every value of the view.
+        as_of (datetime.datetime | Unset): Only statements said at or before this instant.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -18,32 +18,22 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     event: str,
     *,
-    speaker: None | str | Unset = UNSET,
-    claim: None | str | Unset = UNSET,
+    speaker: str | Unset = UNSET,
+    claim: str | Unset = UNSET,
     order: Order | Unset = UNSET,
-    since: datetime.datetime | None | Unset = UNSET,
-    until: datetime.datetime | None | Unset = UNSET,
-    stance: None | StanceKind | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    json_speaker: None | str | Unset
-    if isinstance(speaker, Unset):
-        json_speaker = UNSET
-    else:
-        json_speaker = speaker
-    params["speaker"] = json_speaker
+    params["speaker"] = speaker
 
-    json_claim: None | str | Unset
-    if isinstance(claim, Unset):
-        json_claim = UNSET
-    else:
-        json_claim = claim
-    params["claim"] = json_claim
+    params["claim"] = claim
 
     json_order: str | Unset = UNSET
     if not isinstance(order, Unset):
@@ -51,43 +41,27 @@ def _get_kwargs(
 
     params["order"] = json_order
 
-    json_since: None | str | Unset
-    if isinstance(since, Unset):
-        json_since = UNSET
-    elif isinstance(since, datetime.datetime):
+    json_since: str | Unset = UNSET
+    if not isinstance(since, Unset):
         json_since = since.isoformat()
-    else:
-        json_since = since
     params["since"] = json_since
 
-    json_until: None | str | Unset
-    if isinstance(until, Unset):
-        json_until = UNSET
-    elif isinstance(until, datetime.datetime):
+    json_until: str | Unset = UNSET
+    if not isinstance(until, Unset):
         json_until = until.isoformat()
-    else:
-        json_until = until
     params["until"] = json_until
 
-    json_stance: None | str | Unset
-    if isinstance(stance, Unset):
-        json_stance = UNSET
-    elif isinstance(stance, StanceKind):
+    json_stance: str | Unset = UNSET
+    if not isinstance(stance, Unset):
         json_stance = stance.value
-    else:
-        json_stance = stance
+
     params["stance"] = json_stance
 
     params["include_retracted"] = include_retracted
 
     params["limit"] = limit
 
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
+    params["cursor"] = cursor
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -166,15 +140,15 @@ def sync_detailed(
     event: str,
     *,
     client: AuthenticatedClient,
-    speaker: None | str | Unset = UNSET,
-    claim: None | str | Unset = UNSET,
+    speaker: str | Unset = UNSET,
+    claim: str | Unset = UNSET,
     order: Order | Unset = UNSET,
-    since: datetime.datetime | None | Unset = UNSET,
-    until: datetime.datetime | None | Unset = UNSET,
-    stance: None | StanceKind | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Response[Problem | Timeline | ValidationProblem]:
     """The claim timeline of an event
 
@@ -187,16 +161,16 @@ def sync_detailed(
 
     Args:
         event (str):
-        speaker (None | str | Unset): Source id or slug: statements it spoke or its party.
-        claim (None | str | Unset): Claim id: statements with a stance on it.
+        speaker (str | Unset): Source id or slug: statements it spoke or its party.
+        claim (str | Unset): Claim id: statements with a stance on it.
         order (Order | Unset): Timeline order: `desc` is the exact reverse of `asc`.
-        since (datetime.datetime | None | Unset): Said at or after.
-        until (datetime.datetime | None | Unset): Said at or before.
-        stance (None | StanceKind | Unset): Items with this stance.
+        since (datetime.datetime | Unset): Said at or after.
+        until (datetime.datetime | Unset): Said at or before.
+        stance (StanceKind | Unset): The attitude a statement takes towards a claim.
         include_retracted (bool | Unset): Also show retracted statements (they count for nothing).
             Default: False.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,15 +204,15 @@ def sync(
     event: str,
     *,
     client: AuthenticatedClient,
-    speaker: None | str | Unset = UNSET,
-    claim: None | str | Unset = UNSET,
+    speaker: str | Unset = UNSET,
+    claim: str | Unset = UNSET,
     order: Order | Unset = UNSET,
-    since: datetime.datetime | None | Unset = UNSET,
-    until: datetime.datetime | None | Unset = UNSET,
-    stance: None | StanceKind | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Problem | Timeline | ValidationProblem | None:
     """The claim timeline of an event
 
@@ -251,16 +225,16 @@ def sync(
 
     Args:
         event (str):
-        speaker (None | str | Unset): Source id or slug: statements it spoke or its party.
-        claim (None | str | Unset): Claim id: statements with a stance on it.
+        speaker (str | Unset): Source id or slug: statements it spoke or its party.
+        claim (str | Unset): Claim id: statements with a stance on it.
         order (Order | Unset): Timeline order: `desc` is the exact reverse of `asc`.
-        since (datetime.datetime | None | Unset): Said at or after.
-        until (datetime.datetime | None | Unset): Said at or before.
-        stance (None | StanceKind | Unset): Items with this stance.
+        since (datetime.datetime | Unset): Said at or after.
+        until (datetime.datetime | Unset): Said at or before.
+        stance (StanceKind | Unset): The attitude a statement takes towards a claim.
         include_retracted (bool | Unset): Also show retracted statements (they count for nothing).
             Default: False.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -289,15 +263,15 @@ async def asyncio_detailed(
     event: str,
     *,
     client: AuthenticatedClient,
-    speaker: None | str | Unset = UNSET,
-    claim: None | str | Unset = UNSET,
+    speaker: str | Unset = UNSET,
+    claim: str | Unset = UNSET,
     order: Order | Unset = UNSET,
-    since: datetime.datetime | None | Unset = UNSET,
-    until: datetime.datetime | None | Unset = UNSET,
-    stance: None | StanceKind | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Response[Problem | Timeline | ValidationProblem]:
     """The claim timeline of an event
 
@@ -310,16 +284,16 @@ async def asyncio_detailed(
 
     Args:
         event (str):
-        speaker (None | str | Unset): Source id or slug: statements it spoke or its party.
-        claim (None | str | Unset): Claim id: statements with a stance on it.
+        speaker (str | Unset): Source id or slug: statements it spoke or its party.
+        claim (str | Unset): Claim id: statements with a stance on it.
         order (Order | Unset): Timeline order: `desc` is the exact reverse of `asc`.
-        since (datetime.datetime | None | Unset): Said at or after.
-        until (datetime.datetime | None | Unset): Said at or before.
-        stance (None | StanceKind | Unset): Items with this stance.
+        since (datetime.datetime | Unset): Said at or after.
+        until (datetime.datetime | Unset): Said at or before.
+        stance (StanceKind | Unset): The attitude a statement takes towards a claim.
         include_retracted (bool | Unset): Also show retracted statements (they count for nothing).
             Default: False.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -351,15 +325,15 @@ async def asyncio(
     event: str,
     *,
     client: AuthenticatedClient,
-    speaker: None | str | Unset = UNSET,
-    claim: None | str | Unset = UNSET,
+    speaker: str | Unset = UNSET,
+    claim: str | Unset = UNSET,
     order: Order | Unset = UNSET,
-    since: datetime.datetime | None | Unset = UNSET,
-    until: datetime.datetime | None | Unset = UNSET,
-    stance: None | StanceKind | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Problem | Timeline | ValidationProblem | None:
     """The claim timeline of an event
 
@@ -372,16 +346,16 @@ async def asyncio(
 
     Args:
         event (str):
-        speaker (None | str | Unset): Source id or slug: statements it spoke or its party.
-        claim (None | str | Unset): Claim id: statements with a stance on it.
+        speaker (str | Unset): Source id or slug: statements it spoke or its party.
+        claim (str | Unset): Claim id: statements with a stance on it.
         order (Order | Unset): Timeline order: `desc` is the exact reverse of `asc`.
-        since (datetime.datetime | None | Unset): Said at or after.
-        until (datetime.datetime | None | Unset): Said at or before.
-        stance (None | StanceKind | Unset): Items with this stance.
+        since (datetime.datetime | Unset): Said at or after.
+        until (datetime.datetime | Unset): Said at or before.
+        stance (StanceKind | Unset): The attitude a statement takes towards a claim.
         include_retracted (bool | Unset): Also show retracted statements (they count for nothing).
             Default: False.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
-        cursor (None | str | Unset): The `next_cursor` of the previous page.
+        cursor (str | Unset): The `next_cursor` of the previous page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
