@@ -6,7 +6,7 @@ UV := $(TOOLS)/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format openapi sdk migrate bench soak clean
+.PHONY: run test lint format openapi sdk migrate bench soak clean chromium
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -26,8 +26,14 @@ run: $(VENV)/.synced
 migrate: $(VENV)/.synced
 	$(BIN)/claimline migrate
 
-test: $(VENV)/.synced lint clients/typescript/node_modules/.installed
+test: $(VENV)/.synced lint clients/typescript/node_modules/.installed \
+		tests/browser/node_modules/.installed chromium
 	$(BIN)/pytest -q
+
+# Debian's Chromium for the browser tests (tests/test_web.py), installed when missing.
+chromium:
+	command -v chromium >/dev/null || $$( [ "$$(id -u)" = 0 ] || echo sudo ) \
+		apt-get install -y --no-install-recommends chromium
 
 lint: $(VENV)/.synced openapi/node_modules/.installed
 	$(BIN)/ruff check .

@@ -29,6 +29,8 @@ from app.statements.router import router as statements_router
 from app.streams.feed import ChangeFeed
 from app.streams.router import router as streams_router
 from app.timelines.router import router as timelines_router
+from app.web.router import router as web_router
+from app.web.router import static as web_static
 
 API_DESCRIPTION = """\
 Claimline tracks who claimed what about a news event, when, and who contradicts whom.
@@ -132,9 +134,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         sources_router,
         streams_router,
         health_router,
+        web_router,
     ]
     for router in routers:
         app.include_router(router)
+    app.mount("/static", web_static, name="static")
     app.state.route_methods = [
         (route.path_regex, route.methods)
         for router in routers

@@ -1,0 +1,169 @@
+"""The web pages in a real browser (Playwright driving Debian's Chromium, headless), on each store:
+the seed story's timeline and comparison, live updates from a statement posted to another
+instance, axe-core finding no serious or critical accessibility violation, and screenshots at
+desktop and phone widths in tests/artifacts/ (not committed)."""
+
+import json
+import shutil
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+import pytest
+from playwright.async_api import Browser, ConsoleMessage, Page, ViewportSize, async_playwright
+
+from tests.conftest import PROJECT_ROOT, start_claimline
+from tests.seed import ELTON_JOHN_POST, EVENT_SLUG, PESKOV_DENIAL
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = PROJECT_ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def servers(own_database: str) -> Iterator[list[str]]:
+    started = [start_claimline(own_database) for _ in range(2)]
+    yield [base for _, base in started]
+    for process, _ in started:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Browser]:
+    assert shutil.which(CHROMIUM), "Chromium is needed: `make test` installs Debian's package"
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+        yield launched
+        await launched.close()
+
+
+async def _open(browser: Browser, url: str, viewport: ViewportSize) -> Page:
+    # axe-core is injected as a script, which the pages' Content-Security-Policy would refuse.
+    context = await browser.new_context(viewport=viewport, bypass_csp=True)
+    page = await context.new_page()
+    errors: list[str] = []
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            errors.append(message.text)
+
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", console)
+    await page.goto(url)
+    await page.wait_for_selector("body[data-ready=yes]", timeout=15_000)
+    assert errors == []
+    return page
+
+
+async def _serious_violations(page: Page) -> list[dict[str, Any]]:
+    await page.add_script_tag(path=str(AXE))
+    result = await page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"id": violation["id"], "impact": violation["impact"], "help": violation["help"]}
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+async def test_the_seed_story_in_a_browser(
+    servers: list[str], browser: Browser, backend: str
+) -> None:
+    first, second = servers
+    async with httpx.AsyncClient(timeout=30) as client:
+        for body in (ELTON_JOHN_POST, PESKOV_DENIAL):
+            assert (await client.post(f"{first}/v1/statements", json=body)).status_code == 201
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    page = await _open(browser, f"{first}/events/{EVENT_SLUG}", DESKTOP)
+    paint = await page.evaluate(
+        "performance.getEntriesByName('first-contentful-paint')[0].startTime"
+    )
+    (ARTIFACTS / f"first-paint-{backend}.json").write_text(json.dumps({"ms": paint}))
+    # The claim went open -> asserted -> contested, each change with who made it.
+    band = page.locator(".band-row", has_text="Putin phoned Elton John")
+    assert await band.locator(".segment-status").all_inner_texts() == [
+        "OPEN",
+        "ASSERTED",
+        "CONTESTED",
+    ]
+    assert "Kremlin" in await band.locator(".segment").nth(2).inner_text()
+    statements = page.locator("#timeline > li")
+    assert await statements.count() == 2
+    kremlin = statements.nth(1)
+    assert "via TASS → The Moscow Times" in await kremlin.inner_text()
+    assert "first mention" in await statements.nth(0).inner_text()
+    assert await _serious_violations(page) == []
+    await page.screenshot(path=ARTIFACTS / f"timeline-desktop-{backend}.png", full_page=True)
+
+    await page.get_by_role("tab", name="Comparison").click()
+    matrix = page.locator("#matrix")
+    row = {
+        name: await matrix.locator("tr", has_text=name).locator("td").inner_text()
+        for name in ("Elton John", "Kremlin")
+    }
+    assert "supports" in row["Elton John"]
+    assert "refutes" in row["Kremlin"]
+    assert "TASS" in await page.locator("#relays").inner_text()
+    assert "disagree on 1" in await page.locator("#agreement").inner_text()
+    # The time slider: as of Elton John's post, only he had a position.
+    await page.locator("#as-of").fill("0")
+    await page.wait_for_function(
+        "!document.querySelector('#matrix').textContent.includes('Kremlin')"
+    )
+    await page.locator("#as-of").fill("2")
+    await page.wait_for_function(
+        "document.querySelector('#matrix').textContent.includes('Kremlin')"
+    )
+    assert await _serious_violations(page) == []
+    await page.screenshot(path=ARTIFACTS / f"comparison-desktop-{backend}.png", full_page=True)
+
+    # Live: a statement posted to the other instance shows up without a reload.
+    await page.get_by_role("tab", name="Timeline").click()
+    await page.wait_for_selector("body[data-live=on]")
+    reversal = {
+        **ELTON_JOHN_POST,
+        "said_at": "2015-09-16T10:00:00Z",
+        "text": "It was a prank call, I now know.",
+        "claims": [{"claim": {"text": "Putin phoned Elton John"}, "stance": "refutes"}],
+    }
+    async with httpx.AsyncClient(timeout=30) as client:
+        assert (await client.post(f"{second}/v1/statements", json=reversal)).status_code == 201
+    await page.wait_for_function(
+        "document.querySelectorAll('#timeline > li').length === 3", timeout=15_000
+    )
+    assert "New statement by Elton John" in await page.locator("#live").inner_text()
+    latest = await statements.nth(2).inner_text()
+    assert "reversal" in latest
+    assert "→ denied" in latest
+
+    phone = await _open(browser, f"{first}/events/{EVENT_SLUG}", PHONE)
+    assert await _serious_violations(phone) == []
+    await phone.screenshot(path=ARTIFACTS / f"timeline-phone-{backend}.png", full_page=True)
+    await phone.get_by_role("tab", name="Comparison").click()
+    await phone.screenshot(path=ARTIFACTS / f"comparison-phone-{backend}.png", full_page=True)
+
+
+async def test_the_events_page(servers: list[str], browser: Browser) -> None:
+    first, _ = servers
+    async with httpx.AsyncClient(timeout=30) as client:
+        event = {"title": "Another story", "tags": ["music"]}
+        assert (await client.post(f"{first}/v1/events", json=event)).status_code == 201
+        assert (
+            await client.post(f"{first}/v1/statements", json=ELTON_JOHN_POST)
+        ).status_code == 201
+    context = await browser.new_context(viewport=DESKTOP, bypass_csp=True)
+    page = await context.new_page()
+    await page.goto(f"{first}/")
+    await page.wait_for_selector(".event")
+    assert await page.locator(".event h2").count() == 2
+    await page.get_by_role("textbox", name="Tag").fill("music")
+    await page.get_by_role("button", name="Search").click()
+    await page.wait_for_function("document.querySelectorAll('.event').length === 1")
+    assert await page.locator(".event h2").inner_text() == "Another story"
+    assert await _serious_violations(page) == []
+    await page.locator(".event a").first.click()
+    await page.wait_for_selector("body[data-ready=yes]")
+    assert await page.locator("h1").inner_text() == "Another story"
