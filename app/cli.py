@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from pydantic import ValidationError
 from sqlalchemy import select
@@ -50,8 +50,14 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> None:
     import uvicorn
 
     from app.request_log import logging_config
+    from app.streams.feed import stop_streams
 
-    uvicorn.run(
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            stop_streams()
+            super().handle_exit(sig, frame)
+
+    config = uvicorn.Config(
         "app.main:create_app",
         factory=True,
         host=host or settings.host,
@@ -63,6 +69,7 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> None:
         proxy_headers=True,
         timeout_graceful_shutdown=30,
     )
+    Server(config).run()
 
 
 def _rebuild_views(settings: Settings, event_ref: str | None) -> None:

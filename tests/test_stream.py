@@ -4,6 +4,8 @@ posted to another instance (PostgreSQL: LISTEN/NOTIFY; SQLite: the instances loo
 
 import asyncio
 import json
+import signal
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -106,3 +108,27 @@ async def test_the_stream_sends_changes_live_and_misses_nothing(servers: list[st
             missed = [await events.next(), await events.next()]
             assert [m["data"]["item"]["statement"]["text"] for m in missed] == ["Day 6.", "Day 7."]
             assert int(missed[0]["id"]) > int(last_seen)
+
+
+async def test_a_stopping_server_ends_its_streams(own_database: str) -> None:
+    """SIGTERM ends open streams at once (their clients reconnect elsewhere with Last-Event-ID)
+    instead of holding the shutdown for its 30 s grace period."""
+    process, base = start_claimline(own_database)
+    try:
+        async with httpx.AsyncClient(timeout=30) as client:
+            recorded = await client.post(f"{base}/v1/statements", json=ELTON_JOHN_POST)
+            assert recorded.status_code == 201
+        async with stream(base) as events:
+            assert (await events.next())["event"] == "open"
+            started = time.monotonic()
+            process.send_signal(signal.SIGTERM)
+            with pytest.raises((AssertionError, httpx.RemoteProtocolError)):
+                await events.next(seconds=20)  # the stream ends
+        await asyncio.to_thread(process.wait, 20)
+        assert time.monotonic() - started < 10
+        # uvicorn exits by the signal it was sent once it has shut down.
+        assert process.returncode in (0, -signal.SIGTERM)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()

@@ -21,6 +21,35 @@ logger = logging.getLogger("claimline.streams")
 POLL_SECONDS = 0.5
 
 
+class _Stopping:
+    """Set when the process is asked to stop: open streams end (clients reconnect elsewhere with
+    `Last-Event-ID`) instead of holding the shutdown until its grace period runs out."""
+
+    def __init__(self) -> None:
+        self.event: asyncio.Event | None = None
+        self.stopping = False
+
+    def waiter(self) -> asyncio.Event:
+        if self.event is None:
+            self.event = asyncio.Event()
+            if self.stopping:
+                self.event.set()
+        return self.event
+
+    def stop(self) -> None:
+        self.stopping = True
+        if self.event is not None:
+            self.event.set()
+
+
+STOPPING = _Stopping()
+
+
+def stop_streams() -> None:
+    """End every open stream of this process (called when the server is asked to stop)."""
+    STOPPING.stop()
+
+
 class ChangeFeed:
     """The instance's waiters, by event; with a DSN, a LISTEN connection wakes them."""
 
@@ -82,11 +111,21 @@ class Subscription:
         self.listens = listens
         self.woken = asyncio.Event()
 
+    @property
+    def stopped(self) -> bool:
+        """Whether the process is stopping (the stream should end)."""
+        return STOPPING.stopping
+
     async def wait(self, seconds: float) -> None:
-        """Until the event may have changed since the last call, or that many seconds."""
+        """Until the event may have changed since the last call, the process stops, or that many
+        seconds pass."""
         if not self.listens:
-            await asyncio.sleep(min(seconds, POLL_SECONDS))
-            return
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self.woken.wait(), seconds)
+            seconds = min(seconds, POLL_SECONDS)
+        woken = asyncio.ensure_future(self.woken.wait())
+        stopping = asyncio.ensure_future(STOPPING.waiter().wait())
+        try:
+            await asyncio.wait({woken, stopping}, timeout=seconds, return_when="FIRST_COMPLETED")
+        finally:
+            woken.cancel()
+            stopping.cancel()
         self.woken.clear()

@@ -132,7 +132,7 @@ async def stream_event(
         yield _message(position, "open", {"seq": position, "event_id": event_id})
         async with feed.subscribe(uuid.UUID(event_id)) as subscription:
             quiet_since = time.monotonic()
-            while True:
+            while not subscription.stopped:
                 async with database.reader() as reader:
                     changes = await _changes(reader, event_id, position)
                     items = await items_of(reader, [statement for _, statement, _ in changes])
