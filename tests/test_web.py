@@ -130,7 +130,8 @@ async def test_the_seed_story_in_a_browser(
         "claims": [{"claim": {"text": "Putin phoned Elton John"}, "stance": "refutes"}],
     }
     async with httpx.AsyncClient(timeout=30) as client:
-        assert (await client.post(f"{second}/v1/statements", json=reversal)).status_code == 201
+        posted = await client.post(f"{second}/v1/statements", json=reversal)
+        assert posted.status_code == 201
     await page.wait_for_function(
         "document.querySelectorAll('#timeline > li').length === 3", timeout=15_000
     )
@@ -138,6 +139,27 @@ async def test_the_seed_story_in_a_browser(
     latest = await statements.nth(2).inner_text()
     assert "reversal" in latest
     assert "→ denied" in latest
+    await page.screenshot(path=ARTIFACTS / f"timeline-live-desktop-{backend}.png", full_page=True)
+
+    # A retraction, live too: gone from the timeline, struck through with its reason when shown.
+    async with httpx.AsyncClient(timeout=30) as client:
+        retracted = await client.request(
+            "DELETE",
+            f"{second}/v1/statements/{posted.json()['id']}",
+            json={"reason": "Posted by mistake."},
+        )
+        assert retracted.status_code == 200
+    await page.wait_for_function(
+        "document.querySelectorAll('#timeline > li').length === 2", timeout=15_000
+    )
+    await page.get_by_label("Show retracted statements").check()
+    await page.wait_for_selector("#timeline > li.retracted")
+    struck = page.locator("#timeline > li.retracted")
+    assert "Retracted: Posted by mistake." in await struck.inner_text()
+    assert await struck.locator("del").inner_text() == reversal["text"]
+    await page.screenshot(
+        path=ARTIFACTS / f"timeline-retracted-desktop-{backend}.png", full_page=True
+    )
 
     phone = await _open(browser, f"{first}/events/{EVENT_SLUG}", PHONE)
     assert await _serious_violations(phone) == []
