@@ -2,6 +2,7 @@
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import sys
@@ -69,7 +70,9 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> None:
         proxy_headers=True,
         timeout_graceful_shutdown=30,
     )
-    Server(config).run()
+    # As `uvicorn.run`: Ctrl-C (which uvicorn raises again once it has shut down) ends quietly.
+    with contextlib.suppress(KeyboardInterrupt):
+        Server(config).run()
 
 
 def _rebuild_views(settings: Settings, event_ref: str | None) -> None:
