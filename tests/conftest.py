@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -235,3 +235,37 @@ def start_claimline(url: str, **settings: str) -> tuple[subprocess.Popen[bytes],
         assert time.monotonic() < deadline, "the server did not start"
         assert process.poll() is None, "the server exited"
         time.sleep(0.05)
+
+
+def run_served(
+    url: str,
+    command: Callable[[str], list[Any]],
+    *,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+    **settings: str,
+) -> subprocess.CompletedProcess[str]:
+    """Serve the database (as `start_claimline`), run `command(base_url)` against it as another
+    process, stop the server, and return what the command printed."""
+    process, base = start_claimline(url, **settings)
+    try:
+        return subprocess.run(
+            command(base),
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def new_api_key(url: str, scope: str = "write") -> str:
+    """The token of a new API key with this scope, made with `claimline keys create`."""
+    created = run_claimline(url, "keys", "create", "--name", f"tests ({scope})", "--scope", scope)
+    assert created.returncode == 0, created.stderr
+    return created.stdout.strip().splitlines()[-1]

@@ -4,9 +4,8 @@ values the README shows."""
 import json
 import re
 import shutil
-import subprocess
 
-from tests.conftest import PROJECT_ROOT, start_claimline
+from tests.conftest import PROJECT_ROOT, run_served
 
 README = (PROJECT_ROOT / "README.md").read_text()
 SEED_STORY = re.search(r"<!-- seed-story -->\n```sh\n(.*?)```\n<!-- /seed-story -->", README, re.S)
@@ -17,18 +16,10 @@ def test_the_readme_seed_story(own_database: str) -> None:
     script = SEED_STORY.group(1)
     assert script.startswith("BASE=http://127.0.0.1:8000\n")
     assert shutil.which("curl") is not None
-    process, base = start_claimline(own_database)
-    try:
-        run = subprocess.run(
-            ["bash", "-e", "-c", script.replace("http://127.0.0.1:8000", base, 1)],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    run = run_served(
+        own_database,
+        lambda base: ["bash", "-e", "-c", script.replace("http://127.0.0.1:8000", base, 1)],
+    )
     assert run.returncode == 0, run.stderr
     timeline, comparison = (json.loads(line) for line in run.stdout.splitlines())
     steps = [

@@ -10,11 +10,10 @@ failure, and why, is in tests/schemathesis.toml.
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import PROJECT_ROOT, run_claimline, start_claimline
+from tests.conftest import PROJECT_ROOT, new_api_key, run_served
 
 SCHEMATHESIS = Path(sys.executable).with_name("st")
 MAX_EXAMPLES = "25"
@@ -22,47 +21,42 @@ SEED = "20151914"
 
 
 def test_schemathesis_finds_no_failure(own_database: str, tmp_path: Path) -> None:
-    created = run_claimline(
-        own_database, "keys", "create", "--name", "schemathesis", "--scope", "admin"
+    token = new_api_key(own_database, "admin")
+
+    def schemathesis(base: str) -> list[str]:
+        return [
+            str(SCHEMATHESIS),
+            "--config-file",
+            str(PROJECT_ROOT / "tests" / "schemathesis.toml"),
+            "--no-color",
+            "run",
+            f"{base}/openapi.json",
+            "--checks",
+            "all",
+            "--phases",
+            "examples,coverage,fuzzing,stateful",
+            "--max-examples",
+            MAX_EXAMPLES,
+            "--seed",
+            SEED,
+            "--generation-deterministic",
+            "--workers",
+            "1",
+            "--header",
+            f"Authorization: Bearer {token}",
+            "--report-dir",
+            str(tmp_path),
+        ]
+
+    run = run_served(
+        own_database,
+        schemathesis,
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "SCHEMATHESIS_HOOKS": "tests.schemathesis_hooks"},
+        timeout=300,
+        auth="writes",
+        rate_limit_per_minute="0",
     )
-    assert created.returncode == 0, created.stderr
-    token = created.stdout.strip().splitlines()[-1]
-    process, base = start_claimline(own_database, auth="writes", rate_limit_per_minute="0")
-    try:
-        run = subprocess.run(
-            [
-                str(SCHEMATHESIS),
-                "--config-file",
-                str(PROJECT_ROOT / "tests" / "schemathesis.toml"),
-                "--no-color",
-                "run",
-                f"{base}/openapi.json",
-                "--checks",
-                "all",
-                "--phases",
-                "examples,coverage,fuzzing,stateful",
-                "--max-examples",
-                MAX_EXAMPLES,
-                "--seed",
-                SEED,
-                "--generation-deterministic",
-                "--workers",
-                "1",
-                "--header",
-                f"Authorization: Bearer {token}",
-                "--report-dir",
-                str(tmp_path),
-            ],
-            cwd=PROJECT_ROOT,
-            env={**os.environ, "SCHEMATHESIS_HOOKS": "tests.schemathesis_hooks"},
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
     assert run.returncode == 0, run.stdout[-20_000:] + run.stderr[-5_000:]
     # Every operation of the document was tested, and the stateful phase ran.
     document = json.loads((PROJECT_ROOT / "openapi" / "openapi.json").read_text())

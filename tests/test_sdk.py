@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, run_claimline, start_claimline
+from tests.conftest import PROJECT_ROOT, new_api_key, run_served
 
 BIN = Path(sys.executable).parent
 UV = PROJECT_ROOT / ".tools" / "bin" / "uv"
@@ -61,20 +61,9 @@ def sdk_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_seed_story_through_the_sdk(own_database: str, sdk_python: Path) -> None:
-    created = run_claimline(own_database, "keys", "create", "--name", "sdk", "--scope", "write")
-    token = created.stdout.strip().splitlines()[-1]
-    process, base = start_claimline(own_database, auth="writes")
-    try:
-        run = subprocess.run(
-            [sdk_python, PROJECT_ROOT / "clients" / "examples" / "seed_story.py", base, token],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    token = new_api_key(own_database)
+    example = PROJECT_ROOT / "clients" / "examples" / "seed_story.py"
+    run = run_served(own_database, lambda base: [sdk_python, example, base, token], auth="writes")
     assert run.returncode == 0, run.stderr
     views = json.loads(run.stdout)
     steps = [

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.conftest import PROJECT_ROOT, run_claimline, start_claimline
+from tests.conftest import PROJECT_ROOT, new_api_key, run_served
 
 CLIENT = PROJECT_ROOT / "clients" / "typescript"
 
@@ -42,23 +42,15 @@ def test_the_client_type_checks() -> None:
 def test_the_seed_story_through_openapi_fetch(own_database: str) -> None:
     built = _npx("tsc", "--outDir", "dist")
     assert built.returncode == 0, built.stdout + built.stderr
-    created = run_claimline(own_database, "keys", "create", "--name", "ts", "--scope", "write")
-    token = created.stdout.strip().splitlines()[-1]
-    process, base = start_claimline(own_database, auth="writes")
-    try:
-        node = shutil.which("node")
-        assert node is not None
-        run = subprocess.run(
-            [node, "dist/seed-story.js", base, token],
-            cwd=CLIENT,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    token = new_api_key(own_database)
+    node = shutil.which("node")
+    assert node is not None
+    run = run_served(
+        own_database,
+        lambda base: [node, "dist/seed-story.js", base, token],
+        cwd=CLIENT,
+        auth="writes",
+    )
     assert run.returncode == 0, run.stderr
     lines = [json.loads(line) for line in run.stdout.splitlines()]
     assert [(line["party"], line["status_after"]) for line in lines] == [
