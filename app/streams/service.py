@@ -5,10 +5,10 @@ commit)."""
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import utcnow
+from app.db import bulk_insert, utcnow
 from app.models import Change, Event, EventChange
 
 CHANNEL = "claimline_event_changes"
@@ -37,10 +37,17 @@ async def record(
     pairs = list(statements)
     if not pairs:
         return
-    await session.execute(
-        insert(EventChange),
+    # COPY on PostgreSQL (`seq` comes from its sequence), like the statements themselves.
+    await bulk_insert(
+        session,
+        EventChange.__table__,  # type: ignore[arg-type]
         [
-            {"event_id": event, "statement_id": statement, "change": change, "created_at": now}
+            {
+                "event_id": event,
+                "statement_id": statement,
+                "change": change.value,
+                "created_at": now,
+            }
             for event, statement in pairs
         ],
     )
