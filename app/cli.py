@@ -174,8 +174,12 @@ def _import(settings: Settings, path: str, batch_size: int) -> None:
     from app.transfer import ImportReport, import_lines
 
     console = Console(stderr=True)
-    source = sys.stdin.buffer if path == "-" else Path(path).open("rb")  # noqa: SIM115
-    total = None if path == "-" else Path(path).stat().st_size
+    try:
+        source = sys.stdin.buffer if path == "-" else Path(path).open("rb")  # noqa: SIM115
+        total = None if path == "-" else Path(path).stat().st_size
+    except OSError as error:
+        print(f"claimline: cannot import {path}: {error.strerror}", file=sys.stderr)
+        raise SystemExit(1) from None
     columns = (
         TextColumn("importing"),
         BarColumn(),

@@ -157,3 +157,12 @@ async def test_refused_lines_are_reported_and_the_others_imported(
     assert "said_at" in reported[1]
     assert "no-such-event" in reported[2]
     assert "2 statements imported, 0 lines already in, 4 lines refused" in result.stderr
+
+
+async def test_a_file_that_cannot_be_read_is_one_line_and_exit_1(
+    own_database: str, tmp_path: Path
+) -> None:
+    result = run_claimline(own_database, "import", str(tmp_path / "missing.jsonl"))
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("No such file or directory")
+    assert "Traceback" not in result.stderr
