@@ -248,6 +248,9 @@ def _export(settings: Settings, event_ref: str, output: Path | None) -> None:
     except NotFound as error:
         print(f"claimline: {error.detail}", file=sys.stderr)
         raise SystemExit(1) from None
+    except OSError as error:
+        print(f"claimline: cannot write {output}: {error.strerror}", file=sys.stderr)
+        raise SystemExit(1) from None
     print(f"claimline: {count} statements exported", file=sys.stderr)
 
 

@@ -166,3 +166,16 @@ async def test_a_file_that_cannot_be_read_is_one_line_and_exit_1(
     assert result.returncode == 1
     assert result.stderr.strip().endswith("No such file or directory")
     assert "Traceback" not in result.stderr
+
+
+async def test_an_export_that_cannot_be_written_is_one_line_and_exit_1(
+    own_database: str, tmp_path: Path
+) -> None:
+    async with await _client(own_database) as client:
+        await submit(client, STORY[0])
+        await client._transport.app.state.database.dispose()  # type: ignore[attr-defined]
+    target = str(tmp_path / "no" / "such" / "dir.jsonl")
+    result = run_claimline(own_database, "export", "--event", EVENT["slug"], "--output", target)
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("No such file or directory")
+    assert "Traceback" not in result.stderr
