@@ -57,8 +57,14 @@ _RETRY_AFTER = {
     "schema": {"type": "string"},
 }
 # The single resources: the operations that answer them with an ETag.
-_TAGGED = {"read_statement", "read_event", "update_event", "read_claim", "read_source"}
-_TAGGED |= {"update_source"}
+_TAGGED = {
+    "read_statement",
+    "read_event",
+    "update_event",
+    "read_claim",
+    "read_source",
+    "update_source",
+}
 
 
 def _declare_headers(schema: dict[str, Any]) -> None:
