@@ -27,8 +27,8 @@ def _settings_or_exit() -> Settings:
 def _migrate(settings: Settings, revision: str) -> None:
     from sqlalchemy.exc import DBAPIError
 
-    from app.db import Database
-    from app.schema import upgrade
+    from app.kit.db import Database
+    from app.kit.migrations import upgrade
 
     async def run() -> None:
         database = Database.from_settings(settings)
@@ -50,7 +50,7 @@ def _migrate(settings: Settings, revision: str) -> None:
 def _serve(settings: Settings, host: str | None, port: int | None) -> None:
     import uvicorn
 
-    from app.request_log import logging_config
+    from app.kit.request_log import logging_config
     from app.streams.feed import stop_streams
 
     class Server(uvicorn.Server):
@@ -77,9 +77,9 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> None:
 
 def _rebuild_views(settings: Settings, event_ref: str | None) -> None:
     from app.claims import service as claim_service
-    from app.db import Database
     from app.errors import NotFound
     from app.events import service as event_service
+    from app.kit.db import Database
     from app.models import Claim
 
     async def run() -> tuple[int, int]:
@@ -113,9 +113,9 @@ def _rebuild_views(settings: Settings, event_ref: str | None) -> None:
 
 
 def _keys(settings: Settings, args: argparse.Namespace) -> None:
-    from app import auth
-    from app.db import Database
     from app.errors import NotFound
+    from app.kit import auth
+    from app.kit.db import Database
     from app.models import Scope
 
     async def run() -> None:
@@ -170,7 +170,7 @@ def _import(settings: Settings, path: str, batch_size: int) -> None:
     from rich.console import Console
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from app.db import Database
+    from app.kit.db import Database
     from app.transfer import ImportReport, import_lines
 
     console = Console(stderr=True)
@@ -223,8 +223,8 @@ def _import(settings: Settings, path: str, batch_size: int) -> None:
 
 
 def _export(settings: Settings, event_ref: str, output: Path | None) -> None:
-    from app.db import Database
     from app.errors import NotFound
+    from app.kit.db import Database
     from app.transfer import export_event
 
     async def run(target: TextIO) -> int:

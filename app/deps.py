@@ -6,14 +6,14 @@ from fastapi import Depends, Header
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings, get_settings
-from app.db import (
+from app.kit.db import (
     Database,
     ReadSession,
     get_database,
     open_read_session,
     open_write_session,
 )
-from app.pagination import PageDep as PageDep
+from app.kit.pagination import PageDep as PageDep
 
 SessionDep = Annotated[AsyncSession, Depends(open_write_session)]
 ReadSessionDep = Annotated[ReadSession, Depends(open_read_session)]

@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from app.fields import UNION_TAGS
+from app.kit.fields import UNION_TAGS
 
 logger = logging.getLogger("claimline.errors")
 

@@ -10,20 +10,20 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.middleware.cors import CORSMiddleware
 
-from app.body_limit import BodyLimitMiddleware
 from app.claims.router import router as claims_router
 from app.comparisons.router import router as comparisons_router
 from app.config import Settings, get_settings
-from app.db import Database
 from app.errors import install_error_handlers
 from app.events.router import router as events_router
 from app.health.router import router as health_router
-from app.metrics import Metrics, MetricsMiddleware
-from app.openapi import finish
-from app.rate_limit import limiter_for
-from app.request_log import RequestIdMiddleware
-from app.routing import HeadAsGetMiddleware
-from app.security import SecurityHeadersMiddleware, cors_options
+from app.kit.body_limit import BodyLimitMiddleware
+from app.kit.db import Database
+from app.kit.metrics import Metrics, MetricsMiddleware
+from app.kit.openapi import finish
+from app.kit.rate_limit import limiter_for
+from app.kit.request_log import RequestIdMiddleware
+from app.kit.routing import HeadAsGetMiddleware
+from app.kit.security import SecurityHeadersMiddleware, cors_options
 from app.sources.router import router as sources_router
 from app.statements.router import router as statements_router
 from app.streams.feed import ChangeFeed

@@ -17,9 +17,9 @@ import asyncpg
 from httpx import ASGITransport, AsyncClient
 
 from app.config import Settings
-from app.db import Database, get_database
+from app.kit.db import Database, get_database
+from app.kit.migrations import upgrade
 from app.main import create_app
-from app.schema import upgrade
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

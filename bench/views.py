@@ -30,8 +30,10 @@ from sqlalchemy import insert, select, text
 from app.claims import service as claim_service
 from app.claims.rules import StanceInTimeline, replay
 from app.config import Settings
-from app.db import Database, get_database
-from app.ids import new_id
+from app.kit.db import Database, get_database
+from app.kit.ids import new_id
+from app.kit.migrations import upgrade
+from app.kit.pagination import encode_cursor
 from app.main import create_app
 from app.models import (
     Claim,
@@ -46,8 +48,6 @@ from app.models import (
     StanceKind,
     Statement,
 )
-from app.pagination import encode_cursor
-from app.schema import upgrade
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"

@@ -8,7 +8,7 @@ from sqlalchemy import Connection
 
 import app.models  # noqa: F401  (every table registered on Base.metadata)
 from app.config import get_settings
-from app.db import Base, Database
+from app.kit.db import Base, Database
 
 config = context.config
 target_metadata = Base.metadata

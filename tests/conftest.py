@@ -18,9 +18,9 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
-from app.db import Base, Database, ReadSession, get_database
+from app.kit.db import Base, Database, ReadSession, get_database
+from app.kit.migrations import upgrade
 from app.main import create_app
-from app.schema import upgrade
 
 BACKENDS = ["sqlite", "postgresql"]
 PG_SERVER = os.environ.get("CLAIMLINE_TEST_PG", "postgres@127.0.0.1:5432")

@@ -9,9 +9,9 @@ import pytest
 from httpx import AsyncClient
 from sqlalchemy import select
 
-from app import auth
 from app.config import Settings
-from app.db import Database
+from app.kit import auth
+from app.kit.db import Database
 from app.models import ApiKey, Scope, Statement
 from tests.conftest import client_for, run_claimline
 from tests.seed import ELTON_JOHN, ELTON_JOHN_POST

@@ -19,9 +19,9 @@ import pytest
 from httpx import ASGITransport, AsyncClient
 
 from app.config import Settings
-from app.db import Database
+from app.kit.db import Database
+from app.kit.migrations import upgrade
 from app.main import create_app
-from app.schema import upgrade
 from tests.conftest import free_port
 from tests.seed import ELTON_JOHN, ELTON_JOHN_POST
 

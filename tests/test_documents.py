@@ -1,7 +1,7 @@
 """Documents written without response models must be exactly what those models describe.
 
-The hot reads build plain dicts (`app.sql`, `statements.queries`, `timelines.queries`) and skip
-response validation; here each answer is validated by its model and must survive a round trip
+The hot reads build plain dicts (`app.kit.reader`, `statements.queries`, `timelines.queries`) and
+skip response validation; here each answer is validated by its model and must survive a round trip
 through it unchanged: same fields, same values, instants in RFC 3339 with `Z`.
 """
 

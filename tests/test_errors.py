@@ -9,7 +9,7 @@ from sqlalchemy import event as orm_event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from app.db import Database
+from app.kit.db import Database
 from tests.conftest import count_rows
 from tests.seed import ELTON_JOHN, ELTON_JOHN_POST, EVENT_SLUG, PHONE_CALL_EVENT
 

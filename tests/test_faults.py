@@ -11,7 +11,7 @@ import httpx
 from sqlalchemy import text
 
 from app.config import Settings
-from app.db import Database
+from app.kit.db import Database
 from tests.conftest import start_claimline
 
 

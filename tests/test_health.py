@@ -5,8 +5,8 @@ from pathlib import Path
 from httpx import AsyncClient
 
 from app.config import Settings
-from app.db import Database
-from app.schema import head_revision
+from app.kit.db import Database
+from app.kit.migrations import head_revision
 from tests.conftest import client_for, create_database_url, drop_database_url
 
 

@@ -10,7 +10,7 @@ import pytest
 from httpx import AsyncClient
 
 from app.config import Settings
-from app.db import Database
+from app.kit.db import Database
 from tests.conftest import client_for, count_rows
 from tests.seed import ELTON_JOHN_POST, EVENT_SLUG
 

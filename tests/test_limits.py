@@ -16,10 +16,10 @@ from sqlalchemy.exc import DBAPIError
 from starlette.requests import Request
 
 from app.config import Settings
-from app.db import Database
 from app.errors import ServiceUnavailable, took_too_long
+from app.kit.db import Database
+from app.kit.reader import Query
 from app.main import create_app
-from app.sql import Query
 from tests.conftest import PROJECT_ROOT
 from tests.seed import ELTON_JOHN_POST, PESKOV_DENIAL
 

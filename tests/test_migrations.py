@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from app.claims import service as claim_service
 from app.config import Settings
-from app.db import Database, get_database
+from app.kit.db import Database, get_database
+from app.kit.migrations import alembic_config, downgrade, head_revision, upgrade
 from app.main import create_app
 from app.models import Claim
-from app.schema import alembic_config, downgrade, head_revision, upgrade
 from tests.conftest import create_database_url, drop_database_url
 from tests.seed import ELTON_JOHN_POST, PESKOV_DENIAL, PHONE_CALL_CLAIM
 

@@ -5,7 +5,7 @@ import uuid
 
 from httpx import AsyncClient
 
-from app.pagination import encode_cursor
+from app.kit.pagination import encode_cursor
 from tests.seed import ELTON_JOHN
 
 

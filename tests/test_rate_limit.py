@@ -6,11 +6,11 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from app import auth
 from app.config import Settings
-from app.db import Database
+from app.kit import auth
+from app.kit.db import Database
+from app.kit.rate_limit import LocalLimiter, retry_after
 from app.models import Scope
-from app.rate_limit import LocalLimiter, retry_after
 from tests.conftest import client_for
 
 REDIS_URL = "redis://127.0.0.1:6379/0"

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from httpx import AsyncClient
 
-from app.request_log import JsonFormatter, request_id
+from app.kit.request_log import JsonFormatter, request_id
 from tests.conftest import PROJECT_ROOT, free_port
 from tests.seed import ELTON_JOHN_POST
 

@@ -7,12 +7,12 @@ import pytest
 from app.claims.rules import StanceInTimeline, current_sides, replay, status_from_sides
 from app.comparisons.rules import Position, agreement
 from app.errors import BadRequest, PreconditionFailed
-from app.etags import etag_of_document, none_match, require_match
-from app.fields import looks_like_uuid
-from app.ids import new_id
+from app.kit.etags import etag_of_document, none_match, require_match
+from app.kit.fields import looks_like_uuid
+from app.kit.ids import new_id
+from app.kit.pagination import decode_cursor, decode_id_cursor, encode_cursor
+from app.kit.slugs import derive_slug
 from app.models import ClaimStatus, StanceKind
-from app.pagination import decode_cursor, decode_id_cursor, encode_cursor
-from app.slugs import derive_slug
 from app.text import claim_key, fold, like_pattern
 
 

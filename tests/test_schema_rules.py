@@ -14,7 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from app.claims.schemas import ClaimText
 from app.events.schemas import Tag, Title
-from app.fields import HttpUrl, QueryText, Slug, Text
+from app.kit.fields import HttpUrl, QueryText, Slug, Text
 from app.sources.schemas import Name
 from app.text import EMPTY_CLAIM_KEY_PATTERN, claim_key
 

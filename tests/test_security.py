@@ -5,7 +5,7 @@ from httpx import AsyncClient
 from pydantic import ValidationError
 
 from app.config import Settings
-from app.db import Database
+from app.kit.db import Database
 from tests.conftest import client_for
 
 NEWSROOM = "https://newsroom.example"

@@ -11,9 +11,9 @@ import pytest
 from httpx import ASGITransport, AsyncClient
 
 from app.config import Settings
-from app.db import Database
+from app.kit.db import Database
+from app.kit.migrations import upgrade
 from app.main import create_app
-from app.schema import upgrade
 from tests.conftest import create_database_url, drop_database_url, run_claimline
 from tests.seed import ELTON_JOHN_POST, PESKOV_DENIAL
 from tests.views.helpers import CALL, EVENT, MEETING, statement, submit

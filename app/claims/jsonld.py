@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.fields import to_rfc3339
+from app.kit.fields import to_rfc3339
 from app.models import Claim, Event, Source, SourceKind, Stance, Statement
 
 JSONLD_MEDIA_TYPE = "application/ld+json"

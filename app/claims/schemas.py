@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from app.fields import Text, Timestamp
+from app.kit.fields import Text, Timestamp
 from app.models import ClaimStatus
 from app.text import EMPTY_CLAIM_KEY_PATTERN, claim_key
 

@@ -14,12 +14,12 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.claims.rules import ClaimState, StanceInTimeline, replay
-from app.db import Base, bulk_insert, utcnow
 from app.errors import Conflict, NotFound
-from app.fields import looks_like_uuid
-from app.ids import new_id
+from app.kit.db import Base, bulk_insert, utcnow
+from app.kit.fields import looks_like_uuid
+from app.kit.ids import new_id
+from app.kit.pagination import PageRequest, fetch_page
 from app.models import Claim, ClaimStatus, Position, Stance, StanceKind, Statement
-from app.pagination import PageRequest, fetch_page
 from app.text import claim_key
 
 

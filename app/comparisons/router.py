@@ -5,16 +5,16 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from starlette.responses import Response
 
-from app import filters
-from app.auth import caller
 from app.comparisons import queries as comparison_queries
 from app.comparisons.schemas import Comparison
 from app.deps import DatabaseDep
 from app.errors import problem_responses
 from app.events import queries as event_queries
-from app.fields import TimestampIn
-from app.responses import DocumentResponse
-from app.routing import CommittingRoute
+from app.kit import filters
+from app.kit.auth import caller
+from app.kit.fields import TimestampIn
+from app.kit.responses import DocumentResponse
+from app.kit.routing import CommittingRoute
 
 router = APIRouter(tags=["views"], route_class=CommittingRoute, dependencies=[Depends(caller)])
 

@@ -6,7 +6,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field
 
 from app.events.schemas import EventOut
-from app.fields import Timestamp
+from app.kit.fields import Timestamp
 from app.models import ClaimStatus, StanceKind
 from app.sources.schemas import SourceSummary
 

@@ -7,9 +7,9 @@ import orjson
 from sqlalchemy import Uuid, bindparam, select
 
 from app.errors import NotFound
-from app.fields import is_slug, looks_like_uuid
+from app.kit.fields import is_slug, looks_like_uuid
+from app.kit.reader import Query, Reader, instant, uuid_text
 from app.models import Event
-from app.sql import Query, Reader, instant, uuid_text
 
 _COLUMNS = (
     uuid_text(Event.id),

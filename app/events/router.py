@@ -5,16 +5,16 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
 
-from app.auth import CallerDep, caller
 from app.deps import DatabaseDep, IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
-from app.etags import conditional, etag_of_body, require_match
 from app.events import service as event_service
 from app.events.schemas import EventCreate, EventOut, EventPage, EventUpdate
-from app.fields import QueryText
-from app.idempotency import IdempotencyKey, respond
+from app.kit.auth import CallerDep, caller
+from app.kit.etags import conditional, etag_of_body, require_match
+from app.kit.fields import QueryText
+from app.kit.idempotency import IdempotencyKey, respond
+from app.kit.routing import CommittingRoute
 from app.models import Event
-from app.routing import CommittingRoute
 from app.statements.csv_export import CSV_MEDIA_TYPE, event_csv
 
 router = APIRouter(

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, model_validator
 
-from app.fields import (
+from app.kit.fields import (
     CHECK_LINE,
     CHECK_TEXT,
     LINE_SCHEMA,

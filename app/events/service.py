@@ -3,18 +3,18 @@
 from sqlalchemy import Select, delete, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import utcnow
 from app.errors import InvalidInput, Loc, NotFound
 from app.events.schemas import EventCreate, EventUpdate, InlineEvent
-from app.models import Event, EventTag
-from app.pagination import PageRequest, fetch_page
-from app.slugs import (
+from app.kit.db import utcnow
+from app.kit.pagination import PageRequest, fetch_page
+from app.kit.slugs import (
     derive_slug,
     ensure_slug_free,
     find_by_ref,
     flush_update,
     insert_with_slug,
 )
+from app.models import Event, EventTag
 from app.text import fold, like_pattern
 
 

@@ -10,8 +10,8 @@ from starlette.responses import Response
 
 from app.deps import DatabaseDep
 from app.errors import ServiceUnavailable, problem_responses
-from app.routing import CommittingRoute
-from app.schema import database_revision, head_revision
+from app.kit.migrations import database_revision, head_revision
+from app.kit.routing import CommittingRoute
 
 router = APIRouter(tags=["health"], route_class=CommittingRoute)
 

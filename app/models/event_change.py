@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, Index, Integer, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db import Base, UTCDateTime, enum_column
+from app.kit.db import Base, UTCDateTime, enum_column
 
 
 class Change(enum.StrEnum):

@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.db import Base, UTCDateTime, enum_column
-from app.ids import new_id
+from app.kit.db import Base, UTCDateTime, enum_column
+from app.kit.ids import new_id
 
 
 class SourceKind(enum.StrEnum):

@@ -3,17 +3,17 @@
 from sqlalchemy import Select, delete, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import utcnow
 from app.errors import NotFound
-from app.models import Source, SourceKind, SourceName
-from app.pagination import PageRequest, fetch_page
-from app.slugs import (
+from app.kit.db import utcnow
+from app.kit.pagination import PageRequest, fetch_page
+from app.kit.slugs import (
     derive_slug,
     ensure_slug_free,
     find_by_ref,
     flush_update,
     insert_with_slug,
 )
+from app.models import Source, SourceKind, SourceName
 from app.sources.schemas import SourceCreate, SourceUpdate
 from app.text import fold, like_pattern
 

@@ -4,9 +4,9 @@ import csv
 import io
 from collections.abc import AsyncIterator
 
-from app.db import Database
 from app.events import service as event_service
-from app.fields import to_rfc3339
+from app.kit.db import Database
+from app.kit.fields import to_rfc3339
 from app.models import Statement
 from app.statements.export import Chunk, event_statements
 

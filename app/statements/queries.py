@@ -1,7 +1,7 @@
 """Read side of statements: JSON-ready documents and the filtered list.
 
 These are the hottest reads of the service, so they skip the ORM and the response models: rows
-come from queries compiled once (`app.sql`) and become plain dicts that orjson writes. The
+come from queries compiled once (`app.kit.reader`) and become plain dicts that orjson writes. The
 response models in `schemas.py` still describe them in the OpenAPI document, and the tests
 validate these documents against those models.
 """
@@ -16,9 +16,9 @@ from typing import Any
 from sqlalchemy import Select, Uuid, bindparam, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import aliased
 
+from app.kit.pagination import PageRequest, decode_id_cursor, encode_cursor
+from app.kit.reader import Query, Reader, any_of, instant, uuid_text
 from app.models import Claim, Relay, Source, Stance, Statement
-from app.pagination import PageRequest, decode_id_cursor, encode_cursor
-from app.sql import Query, Reader, any_of, instant, uuid_text
 
 Document = dict[str, Any]
 Row = Sequence[Any]

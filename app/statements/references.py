@@ -21,14 +21,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.claims.service import text_hash
-from app.db import Base, utcnow
 from app.errors import Conflict, InvalidInput, Loc
 from app.events import service as event_service
 from app.events.schemas import InlineEvent
-from app.fields import SLUG_MAX_LENGTH, is_slug, looks_like_uuid
-from app.ids import new_id
+from app.kit.db import Base, utcnow
+from app.kit.fields import SLUG_MAX_LENGTH, is_slug, looks_like_uuid
+from app.kit.ids import new_id
+from app.kit.slugs import derive_slug, next_free_slug
 from app.models import Claim, ClaimStatus, Event, Source, SourceName
-from app.slugs import derive_slug, next_free_slug
 from app.sources import service as source_service
 from app.sources.schemas import SourceCreate
 from app.statements.schemas import InlineClaim, StatementCreate

@@ -5,18 +5,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
-from app import filters
-from app.auth import CallerDep, caller
 from app.deps import DatabaseDep, IfNoneMatch, PageDep, SessionDep
 from app.errors import NotFound, problem_responses
-from app.etags import conditional_document, etag_of_document
-from app.fields import QueryText, looks_like_uuid
-from app.filters import ClaimRef, EventRef, SpeakerRef
-from app.idempotency import IdempotencyKey, respond
-from app.metrics import RECORDED_KEY, RETRACTED_KEY
-from app.responses import DocumentResponse
-from app.routing import CommittingRoute
-from app.sql import session_reader
+from app.kit import filters
+from app.kit.auth import CallerDep, caller
+from app.kit.etags import conditional_document, etag_of_document
+from app.kit.fields import QueryText, looks_like_uuid
+from app.kit.filters import ClaimRef, EventRef, SpeakerRef
+from app.kit.idempotency import IdempotencyKey, respond
+from app.kit.metrics import RECORDED_KEY, RETRACTED_KEY
+from app.kit.reader import session_reader
+from app.kit.responses import DocumentResponse
+from app.kit.routing import CommittingRoute
 from app.statements import queries as statement_queries
 from app.statements import service as statement_service
 from app.statements.schemas import (

@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Tag
 
 from app.claims.schemas import ClaimText
 from app.events.schemas import InlineEvent
-from app.fields import (
+from app.kit.fields import (
     BY_JSON_TYPE,
     OBJECT_TAG,
     REF_TAG,

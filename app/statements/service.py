@@ -9,14 +9,14 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.claims import service as claim_service
-from app.db import Base, bulk_insert, lock_keys, utcnow
 from app.errors import Conflict, InvalidInput, Loc, NotFound
 from app.events import service as event_service
 from app.events.schemas import InlineEvent
-from app.fields import looks_like_uuid
-from app.ids import new_id
+from app.kit.db import Base, bulk_insert, lock_keys, utcnow
+from app.kit.fields import looks_like_uuid
+from app.kit.ids import new_id
+from app.kit.slugs import derive_slug, slug_lock_key
 from app.models import Change, ClaimStatus, Stance, Statement
-from app.slugs import derive_slug, slug_lock_key
 from app.sources.schemas import SourceCreate
 from app.statements.references import References
 from app.statements.schemas import StatementCreate

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import bulk_insert, utcnow
+from app.kit.db import bulk_insert, utcnow
 from app.models import Change, Event, EventChange
 
 CHANNEL = "claimline_event_changes"

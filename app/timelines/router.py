@@ -6,16 +6,16 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from starlette.responses import Response
 
-from app import filters
-from app.auth import caller
 from app.deps import DatabaseDep, PageDep
 from app.errors import problem_responses
 from app.events import queries as event_queries
-from app.fields import TimestampIn
-from app.filters import ClaimRef, SpeakerRef
+from app.kit import filters
+from app.kit.auth import caller
+from app.kit.fields import TimestampIn
+from app.kit.filters import ClaimRef, SpeakerRef
+from app.kit.responses import DocumentResponse
+from app.kit.routing import CommittingRoute
 from app.models import StanceKind
-from app.responses import DocumentResponse
-from app.routing import CommittingRoute
 from app.timelines import queries as timeline_queries
 from app.timelines.schemas import Order, Timeline
 

@@ -10,7 +10,7 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db import Database
+from app.kit.db import Database
 from app.models import IdempotentResponse
 from tests.conftest import client_for, count_rows
 from tests.seed import ELTON_JOHN_POST, EVENT_SLUG, PESKOV_DENIAL

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.claims import service as claim_service
-from app.db import Database
+from app.kit.db import Database
 from app.models import Claim
 
 PARTIES = ["Elton John", "Kremlin", "TASS", "BBC"]

@@ -6,7 +6,7 @@ import subprocess
 from httpx import AsyncClient
 from sqlalchemy import text
 
-from app.db import Database
+from app.kit.db import Database
 from tests.conftest import run_claimline
 from tests.seed import ELTON_JOHN_POST, EVENT_SLUG, PESKOV_DENIAL
 

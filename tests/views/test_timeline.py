@@ -5,7 +5,7 @@ from typing import Any
 
 from httpx import AsyncClient
 
-from app.pagination import encode_cursor
+from app.kit.pagination import encode_cursor
 from tests.seed import ELTON_JOHN_POST, EVENT_SLUG, PESKOV_DENIAL, PHONE_CALL_CLAIM
 from tests.views.helpers import CALL, EVENT, MEETING, stance_values, statement, submit, timeline
 

@@ -12,8 +12,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.db import WRITE_SESSION_SCOPE_KEY
 from app.errors import Conflict, UnsupportedMediaType
+from app.kit.db import WRITE_SESSION_SCOPE_KEY
 
 logger = logging.getLogger("claimline.routing")
 

@@ -9,10 +9,10 @@ from fastapi import Query
 from sqlalchemy import String, Uuid, bindparam, select
 
 from app.errors import InvalidInput
-from app.fields import is_slug, looks_like_uuid
+from app.kit.fields import is_slug, looks_like_uuid
+from app.kit.reader import Query as ReadQuery
+from app.kit.reader import Reader, uuid_text
 from app.models import Claim, Event, Source
-from app.sql import Query as ReadQuery
-from app.sql import Reader, uuid_text
 
 
 @cache

@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.orm.exc import StaleDataError
 
-from app.db import lock_keys
 from app.errors import Conflict, PreconditionFailed
-from app.fields import SLUG_MAX_LENGTH, is_slug, looks_like_uuid
+from app.kit.db import lock_keys
+from app.kit.fields import SLUG_MAX_LENGTH, is_slug, looks_like_uuid
 
 ModelT = TypeVar("ModelT")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")

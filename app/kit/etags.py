@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from starlette.responses import Response
 
 from app.errors import PreconditionFailed
-from app.responses import DocumentResponse, dump
+from app.kit.responses import DocumentResponse, dump
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

@@ -29,7 +29,7 @@ from starlette.requests import Request
 
 from app.config import Settings
 from app.errors import Conflict, ServiceUnavailable
-from app.sql import Reader
+from app.kit.reader import Reader
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

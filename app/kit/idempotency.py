@@ -14,11 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import Response
 
-from app.db import lock_keys, utcnow
 from app.errors import InvalidInput
-from app.etags import etag_of_document
+from app.kit.db import lock_keys, utcnow
+from app.kit.etags import etag_of_document
+from app.kit.responses import DocumentResponse, dump
 from app.models import IdempotentResponse
-from app.responses import DocumentResponse, dump
 
 KEEP_FOR = timedelta(hours=24)
 

@@ -4,8 +4,8 @@ operations that take it (for clients and for schemathesis' stateful runs)."""
 
 from typing import Any
 
-from app.auth import SECURITY_SCHEME
 from app.errors import PROBLEM_MEDIA_TYPE
+from app.kit.auth import SECURITY_SCHEME
 
 
 def _problem_media_types(schema: dict[str, Any]) -> None:
