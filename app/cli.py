@@ -76,7 +76,7 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> None:
 
 
 def _rebuild_views(settings: Settings, event_ref: str | None) -> None:
-    from app.claims import service as claim_service
+    from app.claims import derived
     from app.errors import NotFound
     from app.events import service as event_service
     from app.kit.db import Database
@@ -94,7 +94,7 @@ def _rebuild_views(settings: Settings, event_ref: str | None) -> None:
                 fixed = 0
                 for start in range(0, len(claim_ids), 100):
                     chunk = claim_ids[start : start + 100]
-                    fixed += await claim_service.refresh_derived(
+                    fixed += await derived.refresh_derived(
                         session=session, starts=dict.fromkeys(chunk)
                     )
                     done = min(start + 100, len(claim_ids))
@@ -113,10 +113,10 @@ def _rebuild_views(settings: Settings, event_ref: str | None) -> None:
 
 
 def _keys(settings: Settings, args: argparse.Namespace) -> None:
+    from app.enums import Scope
     from app.errors import NotFound
     from app.kit import auth
     from app.kit.db import Database
-    from app.models import Scope
 
     async def run() -> None:
         database = Database.from_settings(settings)

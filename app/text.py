@@ -1,5 +1,6 @@
 """Text keys for matching what people type: names, aliases, tags and search terms."""
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -49,3 +50,9 @@ def claim_key(text: str) -> str:
     Two claims of one event with the same key are the same claim.
     """
     return _TRAILING_PUNCTUATION.sub("", fold(text))
+
+
+@lru_cache(maxsize=8192)
+def text_hash(text: str) -> str:
+    """The key a claim is unique on within its event: SHA-256 of its normalized text."""
+    return hashlib.sha256(claim_key(text).encode()).hexdigest()

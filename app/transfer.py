@@ -24,8 +24,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import AppError, InvalidInput, error_location
 from app.events import service as event_service
-from app.kit.db import Database, lock_keys, utcnow
+from app.kit.db import Database, utcnow
 from app.kit.fields import to_rfc3339
+from app.kit.writes import lock_keys
 from app.models import Claim, Event, ImportedLine, Relay, Source, Stance
 from app.statements import service as statement_service
 from app.statements.export import Chunk, event_statements

@@ -27,7 +27,7 @@ import asyncpg
 from httpx import ASGITransport, AsyncClient
 from sqlalchemy import insert, select, text
 
-from app.claims import service as claim_service
+from app.claims import derived
 from app.claims.rules import StanceInTimeline, replay
 from app.config import Settings
 from app.kit.db import Database, get_database
@@ -48,6 +48,7 @@ from app.models import (
     StanceKind,
     Statement,
 )
+from app.text import text_hash
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -116,7 +117,7 @@ async def generate(database: Database, size: int, seed: int) -> uuid.UUID:
             "id": new_id(),
             "event_id": event_id,
             "text": f"Claim {n}",
-            "text_hash": claim_service.text_hash(f"Claim {n}"),
+            "text_hash": text_hash(f"Claim {n}"),
             "status": ClaimStatus.open,
             "created_at": now,
         }
@@ -254,9 +255,7 @@ async def measure_size(
             await session.scalars(select(Claim.id).where(Claim.event_id == event_id))
         ).all()
         started = time.perf_counter()
-        fixed = await claim_service.refresh_derived(
-            session=session, starts=dict.fromkeys(claim_ids)
-        )
+        fixed = await derived.refresh_derived(session=session, starts=dict.fromkeys(claim_ids))
         rebuild_s = time.perf_counter() - started
         await session.rollback()
     async with database.read_engine.connect() as connection:

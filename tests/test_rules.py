@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from app.claims.rules import StanceInTimeline, current_sides, replay, status_from_sides
+from app.claims.rules import StanceInTimeline, replay, status_from_sides
 from app.comparisons.rules import Position, agreement
 from app.errors import BadRequest, PreconditionFailed
 from app.kit.etags import etag_of_document, none_match, require_match
@@ -133,11 +133,6 @@ S, R, Q, N = StanceKind.supports, StanceKind.refutes, StanceKind.questions, Stan
 )
 def test_status_from_sides(sides: list[StanceKind], status: ClaimStatus) -> None:
     assert status_from_sides(sides) == status
-
-
-def test_current_sides_keep_the_last_taken_side() -> None:
-    stances = [("elton", S), ("kremlin", R), ("elton", N), ("kremlin", S), ("kremlin", Q)]
-    assert current_sides(stances) == {"elton": S, "kremlin": S}
 
 
 def _timeline(*items: tuple[str, StanceKind, bool]) -> list[StanceInTimeline]:

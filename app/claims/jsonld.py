@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.enums import SourceKind
 from app.kit.fields import to_rfc3339
-from app.models import Claim, Event, Source, SourceKind, Stance, Statement
+from app.models import Claim, Event, Source, Stance, Statement
 
 JSONLD_MEDIA_TYPE = "application/ld+json"
 CONTEXT: list[Any] = ["https://schema.org", {"cl": "urn:claimline:"}]

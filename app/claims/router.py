@@ -9,13 +9,13 @@ from app.claims import service as claim_service
 from app.claims.jsonld import JSONLD_MEDIA_TYPE, claim_document
 from app.claims.schemas import ClaimCreate, ClaimOut, ClaimPage
 from app.deps import IfNoneMatch, PageDep, ReadSessionDep, SessionDep
+from app.enums import ClaimStatus
 from app.errors import problem_responses
 from app.events import service as event_service
 from app.kit.auth import CallerDep, caller
 from app.kit.etags import conditional, etag_of_body
 from app.kit.idempotency import IdempotencyKey, respond
 from app.kit.routing import CommittingRoute
-from app.models import ClaimStatus
 
 router = APIRouter(tags=["claims"], route_class=CommittingRoute, dependencies=[Depends(caller)])
 

@@ -3,11 +3,9 @@
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar
 
-from app.models import ClaimStatus, StanceKind
+from app.enums import ClaimStatus, StanceKind
 
-PartyT = TypeVar("PartyT", bound=Hashable)
 TAKEN_SIDES = frozenset({StanceKind.supports, StanceKind.refutes})
 
 
@@ -24,18 +22,6 @@ def status_from_sides(sides: Iterable[StanceKind]) -> ClaimStatus:
     if StanceKind.refutes in present:
         return ClaimStatus.denied
     return ClaimStatus.open
-
-
-def current_sides(stances: Iterable[tuple[PartyT, StanceKind]]) -> dict[PartyT, StanceKind]:
-    """Each party's latest taken side, from (party, stance) pairs in timeline order.
-
-    `questions` and `neutral` change a party's position but not its side.
-    """
-    sides: dict[PartyT, StanceKind] = {}
-    for party, stance in stances:
-        if stance in TAKEN_SIDES:
-            sides[party] = stance
-    return sides
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from app.enums import ClaimStatus
 from app.kit.fields import Text, Timestamp
-from app.models import ClaimStatus
 from app.text import EMPTY_CLAIM_KEY_PATTERN, claim_key
 
 

@@ -15,9 +15,10 @@ from sqlalchemy import Uuid, bindparam, select
 
 from app.claims.rules import status_from_sides
 from app.comparisons.rules import Position, agreement
+from app.enums import ClaimStatus, StanceKind
 from app.kit.db import UTCDateTime
 from app.kit.reader import Query, Reader, any_of, instant, uuid_text
-from app.models import Claim, ClaimStatus, Relay, Source, Stance, StanceKind, Statement
+from app.models import Claim, Relay, Source, Stance, Statement
 
 Document = dict[str, Any]
 

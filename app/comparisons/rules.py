@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.claims.rules import TAKEN_SIDES
-from app.models import StanceKind
+from app.enums import StanceKind
 
 
 @dataclass

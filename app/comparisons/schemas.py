@@ -5,9 +5,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
+from app.enums import ClaimStatus, StanceKind
 from app.events.schemas import EventOut
 from app.kit.fields import Timestamp
-from app.models import ClaimStatus, StanceKind
 from app.sources.schemas import SourceSummary
 
 

@@ -19,12 +19,13 @@ from fastapi import Depends, Request
 from sqlalchemy import String, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.enums import Scope
 from app.errors import Forbidden, NotFound, TooManyRequests, Unauthorized
 from app.kit.db import Database, get_database_now, utcnow
 from app.kit.fields import looks_like_uuid
 from app.kit.rate_limit import RateLimiter, retry_after
 from app.kit.reader import Query, uuid_text
-from app.models import ApiKey, Scope
+from app.models import ApiKey
 
 READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _CHALLENGE = 'Bearer realm="claimline"'

@@ -4,8 +4,7 @@ import asyncio
 import enum
 import math
 import time
-import zlib
-from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -14,7 +13,7 @@ from typing import Annotated, Any, NoReturn
 
 import asyncpg
 from fastapi import Depends
-from sqlalchemy import DateTime, Enum, MetaData, Table, event, text
+from sqlalchemy import DateTime, Enum, MetaData, event
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -28,7 +27,7 @@ from sqlalchemy.types import TypeDecorator
 from starlette.requests import Request
 
 from app.config import Settings
-from app.errors import Conflict, ServiceUnavailable
+from app.errors import ServiceUnavailable
 from app.kit.reader import Reader
 
 NAMING_CONVENTION = {
@@ -330,59 +329,3 @@ async def open_read_session(
     """A session for a request that only reads."""
     async with database.read_sessions() as session:
         yield session
-
-
-# Advisory locks live in their own key space and in a fixed number of buckets, so a batch takes a
-# bounded number of locks, always in ascending order: two transactions never wait on each other
-# in a cycle.
-_LOCK_SPACE = 0x434C
-_LOCK_BUCKETS = 1024
-
-
-def lock_bucket(key: str) -> int:
-    """The advisory lock bucket of a key."""
-    return zlib.crc32(key.encode()) % _LOCK_BUCKETS
-
-
-async def bulk_insert(
-    session: AsyncSession, table: Table, rows: Sequence[Mapping[str, Any]]
-) -> None:
-    """Insert many rows in the session's transaction: with COPY on PostgreSQL (several times
-    faster than a multi-row INSERT), with an executemany INSERT elsewhere. Values must already
-    be what the driver takes: UUIDs, aware datetimes, plain or enum strings."""
-    if not rows:
-        return
-    connection = await session.connection()
-    if connection.dialect.name == "postgresql":
-        raw = await connection.get_raw_connection()
-        driver: asyncpg.Connection = raw.driver_connection
-        if driver.is_in_transaction():
-            columns = list(rows[0])
-            records = [tuple(row[column] for column in columns) for row in rows]
-            try:
-                await driver.copy_records_to_table(table.name, records=records, columns=columns)
-            except asyncpg.IntegrityConstraintViolationError:
-                raise Conflict(
-                    "The change conflicts with data written meanwhile; try again."
-                ) from None
-            return
-    await session.execute(table.insert(), rows)
-
-
-async def lock_keys(session: AsyncSession, keys: Iterable[str]) -> None:
-    """Serialize transactions that use any of the same keys, until the holder ends.
-
-    PostgreSQL takes advisory transaction locks (re-entrant, so taking a key twice is harmless);
-    SQLite write transactions already run one at a time (`BEGIN IMMEDIATE`): nothing to do.
-    """
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    buckets = sorted({lock_bucket(key) for key in keys})
-    if buckets:
-        await session.execute(
-            text(
-                "SELECT count(pg_advisory_xact_lock(:space, bucket)) FROM "
-                "(SELECT unnest(CAST(:buckets AS integer[])) AS bucket ORDER BY 1) AS ordered"
-            ),
-            {"space": _LOCK_SPACE, "buckets": buckets},
-        )

@@ -15,9 +15,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from app.errors import InvalidInput
-from app.kit.db import lock_keys, utcnow
+from app.kit.db import utcnow
 from app.kit.etags import etag_of_document
 from app.kit.responses import DocumentResponse, dump
+from app.kit.writes import lock_keys
 from app.models import IdempotentResponse
 
 KEEP_FOR = timedelta(hours=24)

@@ -12,8 +12,8 @@ from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.errors import Conflict, PreconditionFailed
-from app.kit.db import lock_keys
 from app.kit.fields import SLUG_MAX_LENGTH, is_slug, looks_like_uuid
+from app.kit.writes import lock_keys
 
 ModelT = TypeVar("ModelT")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")

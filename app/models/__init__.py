@@ -1,13 +1,15 @@
-"""Every table, imported here so that Alembic and the app see the whole schema."""
+"""Every table, imported here so that Alembic and the app see the whole schema; the enums its
+columns take (`app.enums`) are re-exported beside them."""
 
-from app.models.api_key import ApiKey, Scope
-from app.models.claim import Claim, ClaimStatus, Position, StanceKind
+from app.enums import Change, ClaimStatus, Medium, Precision, Scope, SourceKind, StanceKind
+from app.models.api_key import ApiKey
+from app.models.claim import Claim, Position
 from app.models.event import Event, EventTag
-from app.models.event_change import Change, EventChange
+from app.models.event_change import EventChange
 from app.models.idempotency import IdempotentResponse
 from app.models.imported_line import ImportedLine
-from app.models.source import Source, SourceKind, SourceName
-from app.models.statement import Medium, Precision, Relay, Stance, Statement
+from app.models.source import Source, SourceName
+from app.models.statement import Relay, Stance, Statement
 
 __all__ = [
     "ApiKey",

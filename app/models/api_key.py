@@ -1,6 +1,5 @@
 """API keys: who may read or write, stored as hashes only."""
 
-import enum
 import uuid
 from datetime import datetime
 
@@ -9,14 +8,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.kit.db import Base, UTCDateTime
 from app.kit.ids import new_id
-
-
-class Scope(enum.StrEnum):
-    """What a key may do: `read` the API, also `write` to it, or everything (`admin`)."""
-
-    read = "read"
-    write = "write"
-    admin = "admin"
 
 
 class ApiKey(Base):

@@ -1,32 +1,14 @@
 """Claims: checkable propositions about one event."""
 
-import enum
 import uuid
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.enums import ClaimStatus, StanceKind
 from app.kit.db import Base, UTCDateTime, enum_column
 from app.kit.ids import new_id
-
-
-class StanceKind(enum.StrEnum):
-    """The attitude a statement takes towards a claim."""
-
-    supports = "supports"
-    refutes = "refutes"
-    questions = "questions"
-    neutral = "neutral"
-
-
-class ClaimStatus(enum.StrEnum):
-    """Where a claim stands, from the sides the parties have taken on it."""
-
-    open = "open"
-    asserted = "asserted"
-    denied = "denied"
-    contested = "contested"
 
 
 class Claim(Base):

@@ -1,21 +1,14 @@
 """The changes to each event's statements, in the order they were committed: what the stream of
 an event sends, and replays to a client that reconnects with `Last-Event-ID`."""
 
-import enum
 import uuid
 from datetime import datetime
 
 from sqlalchemy import BigInteger, Index, Integer, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.enums import Change
 from app.kit.db import Base, UTCDateTime, enum_column
-
-
-class Change(enum.StrEnum):
-    """What happened to a statement."""
-
-    recorded = "recorded"
-    retracted = "retracted"
 
 
 class EventChange(Base):

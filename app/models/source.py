@@ -1,25 +1,14 @@
 """Sources: the people, organizations and outlets that make or relay statements."""
 
-import enum
 import uuid
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.enums import SourceKind
 from app.kit.db import Base, UTCDateTime, enum_column
 from app.kit.ids import new_id
-
-
-class SourceKind(enum.StrEnum):
-    """What kind of thing a source is."""
-
-    person = "person"
-    organization = "organization"
-    outlet = "outlet"
-    government = "government"
-    social_account = "social_account"
-    other = "other"
 
 
 class Source(Base):

@@ -1,38 +1,14 @@
 """Statements: what a source said, when, through which relays, and its stances on claims."""
 
-import enum
 import uuid
 from datetime import datetime
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.enums import ClaimStatus, Medium, Precision, StanceKind
 from app.kit.db import Base, UTCDateTime, enum_column
 from app.kit.ids import new_id
-from app.models.claim import ClaimStatus, StanceKind
-
-
-class Precision(enum.StrEnum):
-    """How precisely `said_at` is known."""
-
-    second = "second"
-    minute = "minute"
-    hour = "hour"
-    day = "day"
-    month = "month"
-    year = "year"
-
-
-class Medium(enum.StrEnum):
-    """Through what a statement was made."""
-
-    social_post = "social_post"
-    interview = "interview"
-    press_release = "press_release"
-    news_report = "news_report"
-    speech = "speech"
-    document = "document"
-    other = "other"
 
 
 class Statement(Base):

@@ -5,13 +5,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from app.deps import IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
+from app.enums import SourceKind
 from app.errors import problem_responses
 from app.kit.auth import CallerDep, caller
 from app.kit.etags import conditional, etag_of_body, require_match
 from app.kit.fields import QueryText
 from app.kit.idempotency import IdempotencyKey, respond
 from app.kit.routing import CommittingRoute
-from app.models import Source, SourceKind
+from app.models import Source
 from app.sources import service as source_service
 from app.sources.schemas import SourceCreate, SourceOut, SourcePage, SourceUpdate
 

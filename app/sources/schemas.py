@@ -5,6 +5,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictStr, model_validator
 
+from app.enums import SourceKind
 from app.kit.fields import (
     CHECK_LINE,
     CHECK_TEXT,
@@ -15,7 +16,6 @@ from app.kit.fields import (
     Timestamp,
     schema_extra,
 )
-from app.models import SourceKind
 
 Name = Annotated[
     StrictStr, Field(min_length=1, max_length=200), LINE_SCHEMA, CHECK_TEXT, CHECK_LINE

@@ -3,6 +3,7 @@
 from sqlalchemy import Select, delete, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.enums import SourceKind
 from app.errors import NotFound
 from app.kit.db import utcnow
 from app.kit.pagination import PageRequest, fetch_page
@@ -13,7 +14,7 @@ from app.kit.slugs import (
     flush_update,
     insert_with_slug,
 )
-from app.models import Source, SourceKind, SourceName
+from app.models import Source, SourceName
 from app.sources.schemas import SourceCreate, SourceUpdate
 from app.text import fold, like_pattern
 

@@ -20,7 +20,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.claims.service import text_hash
+from app.enums import ClaimStatus
 from app.errors import Conflict, InvalidInput, Loc
 from app.events import service as event_service
 from app.events.schemas import InlineEvent
@@ -28,11 +28,11 @@ from app.kit.db import Base, utcnow
 from app.kit.fields import SLUG_MAX_LENGTH, is_slug, looks_like_uuid
 from app.kit.ids import new_id
 from app.kit.slugs import derive_slug, next_free_slug
-from app.models import Claim, ClaimStatus, Event, Source, SourceName
+from app.models import Claim, Event, Source, SourceName
 from app.sources import service as source_service
 from app.sources.schemas import SourceCreate
 from app.statements.schemas import InlineClaim, StatementCreate
-from app.text import fold
+from app.text import fold, text_hash
 
 
 @lru_cache(maxsize=8192)

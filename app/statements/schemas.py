@@ -6,6 +6,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Tag
 
 from app.claims.schemas import ClaimText
+from app.enums import Medium, Precision, StanceKind
 from app.events.schemas import InlineEvent
 from app.kit.fields import (
     BY_JSON_TYPE,
@@ -16,7 +17,6 @@ from app.kit.fields import (
     Timestamp,
     TimestampIn,
 )
-from app.models import Medium, Precision, StanceKind
 from app.sources.schemas import SourceCreate, SourceSummary
 
 Ref = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=100)]

@@ -8,15 +8,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.claims import service as claim_service
+from app.claims import derived
+from app.enums import Change
 from app.errors import Conflict, InvalidInput, Loc, NotFound
 from app.events import service as event_service
 from app.events.schemas import InlineEvent
-from app.kit.db import Base, bulk_insert, lock_keys, utcnow
+from app.kit.db import Base, utcnow
 from app.kit.fields import looks_like_uuid
 from app.kit.ids import new_id
 from app.kit.slugs import derive_slug, slug_lock_key
-from app.models import Change, ClaimStatus, Stance, Statement
+from app.kit.writes import bulk_insert, lock_keys
+from app.models import Stance, Statement
 from app.sources.schemas import SourceCreate
 from app.statements.references import References
 from app.statements.schemas import StatementCreate
@@ -93,12 +95,6 @@ async def _gather(references: References, data: StatementCreate, loc: Loc, rows:
                 "stance": stance.stance,
                 "quote": stance.quote,
                 "said_at": data.said_at,
-                # Placeholders: refresh_derived replays the claims once everything is inserted.
-                "first_mention": False,
-                "reversal": False,
-                "status_after": ClaimStatus.open,
-                "position_before": None,
-                "side_before": None,
             }
         )
     rows.statements.append(
@@ -120,6 +116,42 @@ async def _gather(references: References, data: StatementCreate, loc: Loc, rows:
             "retracted_by": None,
         }
     )
+
+
+async def _with_derived(session: AsyncSession, rows: _Rows) -> list[dict[str, Any]]:
+    """The new stance rows with their derived values, from a replay of their claims."""
+    parties = {row["id"]: row["party_id"] for row in rows.statements}
+    new = [
+        derived.NewStance(
+            statement_id=row["statement_id"],
+            claim_id=row["claim_id"],
+            party_id=parties[row["statement_id"]],
+            stance=row["stance"],
+            said_at=row["said_at"],
+        )
+        for row in rows.stances
+    ]
+    # Each claim's timeline changes from its earliest new stance on.
+    starts: dict[uuid.UUID, derived.Point] = {}
+    for stance in new:
+        point = (stance.said_at, stance.statement_id)
+        if stance.claim_id not in starts or point < starts[stance.claim_id]:
+            starts[stance.claim_id] = point
+    refreshed = await derived.refresh_with_new(session=session, starts=starts, new_stances=new)
+    complete = []
+    for row in rows.stances:
+        values = refreshed.new[(row["statement_id"], row["claim_id"])]
+        complete.append(
+            {
+                **row,
+                "first_mention": values.first_mention,
+                "reversal": values.reversal,
+                "status_after": values.status_after,
+                "position_before": values.position_before,
+                "side_before": values.side_before,
+            }
+        )
+    return complete
 
 
 async def submit(
@@ -153,20 +185,7 @@ async def submit(
     tables = Base.metadata.tables
     await bulk_insert(session, tables["statements"], rows.statements)
     await bulk_insert(session, tables["relays"], rows.relays)
-    # Each claim's timeline changes from its earliest new stance on; the new stances get their
-    # derived values from the replay and are inserted with them.
-    starts: dict[uuid.UUID, claim_service.Point] = {}
-    for row in rows.stances:
-        point = (row["said_at"], row["statement_id"])
-        if row["claim_id"] not in starts or point < starts[row["claim_id"]]:
-            starts[row["claim_id"]] = point
-    await claim_service.refresh_derived(
-        session=session,
-        starts=starts,
-        new_stances=rows.stances,
-        parties={row["id"]: row["party_id"] for row in rows.statements},
-    )
-    await bulk_insert(session, tables["stances"], rows.stances)
+    await bulk_insert(session, tables["stances"], await _with_derived(session, rows))
     await stream_service.record(
         session, ((row["event_id"], row["id"]) for row in rows.statements), Change.recorded
     )
@@ -201,6 +220,6 @@ async def retract(
         await session.scalars(select(Stance.claim_id).where(Stance.statement_id == locked.id))
     ).all()
     point = (locked.said_at, locked.id)
-    await claim_service.refresh_derived(session=session, starts=dict.fromkeys(claim_ids, point))
+    await derived.refresh_derived(session=session, starts=dict.fromkeys(claim_ids, point))
     await stream_service.record(session, [(locked.event_id, locked.id)], Change.retracted)
     return locked

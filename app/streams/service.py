@@ -8,8 +8,10 @@ from collections.abc import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.kit.db import bulk_insert, utcnow
-from app.models import Change, Event, EventChange
+from app.enums import Change
+from app.kit.db import utcnow
+from app.kit.writes import bulk_insert
+from app.models import Event, EventChange
 
 CHANNEL = "claimline_event_changes"
 

@@ -8,12 +8,13 @@ from typing import Any
 
 from sqlalchemy import Uuid, bindparam, exists, or_
 
+from app.enums import StanceKind
 from app.errors import BadRequest
 from app.kit.db import UTCDateTime
 from app.kit.pagination import PageRequest, decode_cursor, encode_cursor
 from app.kit.reader import Query, Reader
 from app.models import Stance as StanceRow
-from app.models import StanceKind, Statement
+from app.models import Statement
 from app.statements.queries import BY_IDS, Document, documents, statement_rows
 from app.timelines.schemas import Order
 

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Query
 from starlette.responses import Response
 
 from app.deps import DatabaseDep, PageDep
+from app.enums import StanceKind
 from app.errors import problem_responses
 from app.events import queries as event_queries
 from app.kit import filters
@@ -15,7 +16,6 @@ from app.kit.fields import TimestampIn
 from app.kit.filters import ClaimRef, SpeakerRef
 from app.kit.responses import DocumentResponse
 from app.kit.routing import CommittingRoute
-from app.models import StanceKind
 from app.timelines import queries as timeline_queries
 from app.timelines.schemas import Order, Timeline
 

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
+from app.enums import ClaimStatus, StanceKind
 from app.events.schemas import EventOut
-from app.models import ClaimStatus, StanceKind
 from app.sources.schemas import SourceSummary
 from app.statements.schemas import StatementOut
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from app.claims import service as claim_service
+from app.claims import derived
 from app.kit.db import Database
 from app.models import Claim
 
@@ -276,5 +276,5 @@ async def test_random_stories_match_a_naive_recomputation(
             select(Claim.id).where(Claim.id.in_([uuid.UUID(claim["id"]) for claim in claims]))
         )
         starts = dict.fromkeys(event_claims.all())
-        fixed = await claim_service.refresh_derived(session=session, starts=starts)
+        fixed = await derived.refresh_derived(session=session, starts=starts)
     assert fixed == 0

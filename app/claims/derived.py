@@ -1,0 +1,397 @@
+"""The derived values kept with the data, replayed from where a claim's timeline changed.
+
+Each stance stores its `first_mention`, `reversal`, `status_after` and where its party stood just
+before it (`position_before`, `side_before`); each party its position and side per claim
+(`positions`); each claim its status and timeline bounds. A submission or a retraction changes a
+claim's timeline from some point on: only the stances from that point are read and replayed
+(`app.claims.rules.replay`), the state before it is rebuilt from the stored positions and the
+`*_before` values, and only the values that moved are written.
+"""
+
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, NamedTuple
+
+from sqlalchemy import and_, bindparam, delete, or_, select, tuple_, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.claims.rules import ClaimState, Derived, StanceInTimeline, replay
+from app.enums import ClaimStatus, StanceKind
+from app.kit.db import Base
+from app.kit.writes import bulk_insert
+from app.models import Claim, Position, Stance, Statement
+
+# A place in a claim's timeline: (said_at, statement id).
+Point = tuple[datetime, uuid.UUID]
+# Where a party stands on a claim: its latest stance and its latest taken side.
+Standing = tuple[StanceKind, StanceKind | None]
+
+
+class NewStance(NamedTuple):
+    """A stance about to be inserted, with what its replay needs."""
+
+    statement_id: uuid.UUID
+    claim_id: uuid.UUID
+    party_id: uuid.UUID
+    stance: StanceKind
+    said_at: datetime
+
+
+class _TailStance(NamedTuple):
+    """A stance in a claim's replayed tail; `stored` is None for one about to be inserted."""
+
+    statement_id: uuid.UUID
+    party_id: uuid.UUID
+    stance: StanceKind
+    retracted: bool
+    said_at: datetime
+    stored: Derived | None
+
+    @property
+    def point(self) -> Point:
+        return self.said_at, self.statement_id
+
+
+@dataclass
+class _Bounds:
+    """What a replay reads and writes of a claim row: its status and timeline bounds."""
+
+    id: uuid.UUID
+    status: ClaimStatus
+    first_said_at: datetime | None
+    first_statement_id: uuid.UUID | None
+    last_said_at: datetime | None
+    last_statement_id: uuid.UUID | None
+
+
+_BOUNDS_WRITTEN = [name for name in _Bounds.__dataclass_fields__ if name != "id"]
+
+
+@dataclass
+class _MovedPositions:
+    """The positions a replay moved, by kind of change: each kind is one statement."""
+
+    new: list[dict[str, Any]]
+    changed: list[dict[str, Any]]
+    gone: list[tuple[uuid.UUID, uuid.UUID]]
+
+    def __len__(self) -> int:
+        return len(self.new) + len(self.changed) + len(self.gone)
+
+
+@dataclass
+class Refreshed:
+    """What a refresh did: the derived values of the new stances, keyed by (statement id, claim
+    id), and how many stored rows and values had to change."""
+
+    new: dict[tuple[uuid.UUID, uuid.UUID], Derived]
+    fixed: int
+
+
+async def refresh_derived(
+    *, session: AsyncSession, starts: Mapping[uuid.UUID, Point | None]
+) -> int:
+    """Bring the derived values of these claims up to date; return how many stored rows and
+    values had to change (0 after a rebuild of values that were right).
+
+    `starts` gives, per claim, the point from which its timeline may have changed (a retracted
+    statement), or None to replay it from the beginning (a rebuild).
+    """
+    refreshed = await refresh_with_new(session=session, starts=starts, new_stances=())
+    return refreshed.fixed
+
+
+async def refresh_with_new(
+    *,
+    session: AsyncSession,
+    starts: Mapping[uuid.UUID, Point | None],
+    new_stances: Sequence[NewStance],
+) -> Refreshed:
+    """Replay these claims from their start points with `new_stances` (about to be inserted) in
+    their places, store what moved, and return the new stances' derived values, so that they are
+    inserted once, complete.
+
+    Claims are locked in id order first: a concurrent writer to the same claim waits, then
+    replays with this one's rows in view.
+    """
+    ids = sorted(starts)
+    if not ids:
+        return Refreshed(new={}, fixed=0)
+    claims = await _locked_bounds(session, ids)
+    # A claim whose last stored stance lies before its start point has nothing stored to
+    # replay again: only its new stances, appended below.
+    stored_after = {
+        claim_id: point
+        for claim_id, point in starts.items()
+        if point is None or _ends_at_or_after(claims[claim_id], point)
+    }
+    tails = await _tails(session, stored_after) if stored_after else {}
+    for claim_id in ids:
+        tails.setdefault(claim_id, [])
+    stored = await _stored_positions(session, ids)
+    for new in new_stances:
+        tails[new.claim_id].append(
+            _TailStance(new.statement_id, new.party_id, new.stance, False, new.said_at, None)
+        )
+    if new_stances:
+        for tail in tails.values():
+            tail.sort(key=_point_of)
+    derived_new: dict[tuple[uuid.UUID, uuid.UUID], Derived] = {}
+    changes: list[dict[str, Any]] = []
+    moved = _MovedPositions(new=[], changed=[], gone=[])
+    updated: list[_Bounds] = []
+    fixed = 0
+    for claim_id in ids:
+        claim, start, tail = claims[claim_id], starts[claim_id], tails[claim_id]
+        state = _state_before(claim, start, tail, stored[claim_id])
+        derived, state = replay(
+            (
+                StanceInTimeline(party=s.party_id, stance=s.stance, retracted=s.retracted)
+                for s in tail
+            ),
+            state,
+        )
+        for stance, values in zip(tail, derived, strict=True):
+            if stance.stored is None:
+                derived_new[(stance.statement_id, claim_id)] = values
+            elif stance.stored != values:
+                changes.append(
+                    {
+                        "statement_id": stance.statement_id,
+                        "claim_id": claim_id,
+                        "first_mention": values.first_mention,
+                        "reversal": values.reversal,
+                        "status_after": values.status_after,
+                        "position_before": values.position_before,
+                        "side_before": values.side_before,
+                    }
+                )
+        touched = {stance.party_id for stance in tail}
+        if start is None:
+            touched |= stored[claim_id].keys()
+        _add_moved_positions(claim_id, touched, stored[claim_id], state, moved)
+        changed = _update_bounds(claim, start, tail, state)
+        if changed:
+            fixed += changed
+            updated.append(claim)
+    if changes:
+        await session.execute(update(Stance), changes)
+    await _store_positions(session, moved)
+    await _store_bounds(session, updated)
+    await session.flush()
+    return Refreshed(new=derived_new, fixed=fixed + len(changes) + len(moved))
+
+
+def _point_of(stance: _TailStance) -> Point:
+    return stance.said_at, stance.statement_id
+
+
+async def _locked_bounds(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID, _Bounds]:
+    """The claims' status and bounds, their rows locked in id order until commit."""
+    columns = [getattr(Claim, name) for name in _Bounds.__dataclass_fields__]
+    rows = await session.execute(
+        select(*columns).where(Claim.id.in_(ids)).order_by(Claim.id).with_for_update()
+    )
+    return {row.id: _Bounds(*row) for row in rows}
+
+
+async def _tails(
+    session: AsyncSession, starts: Mapping[uuid.UUID, Point | None]
+) -> dict[uuid.UUID, list[_TailStance]]:
+    """Each claim's stored stances from its start point on, in timeline order, in one query."""
+    conditions: list[Any] = []
+    from_start = [claim_id for claim_id, point in starts.items() if point is None]
+    if from_start:
+        conditions.append(Stance.claim_id.in_(from_start))
+    for claim_id, point in starts.items():
+        if point is not None:
+            said_at, statement_id = point
+            conditions.append(
+                and_(
+                    Stance.claim_id == claim_id,
+                    Stance.said_at >= said_at,
+                    or_(Stance.said_at > said_at, Stance.statement_id >= statement_id),
+                )
+            )
+    tails: dict[uuid.UUID, list[_TailStance]] = {claim_id: [] for claim_id in starts}
+    rows = await session.execute(
+        select(
+            Stance.claim_id,
+            Stance.statement_id,
+            Statement.party_id,
+            Stance.stance,
+            Statement.retracted_at.is_not(None),
+            Stance.said_at,
+            # The stored values, in the order of `Derived`'s fields.
+            Stance.first_mention,
+            Stance.reversal,
+            Stance.status_after,
+            Stance.position_before,
+            Stance.side_before,
+        )
+        .join(Statement, Statement.id == Stance.statement_id)
+        .where(or_(*conditions))
+        .order_by(Stance.claim_id, Stance.said_at, Stance.statement_id)
+    )
+    for claim_id, statement_id, party_id, stance, retracted, said_at, *stored in rows:
+        tails[claim_id].append(
+            _TailStance(statement_id, party_id, stance, retracted, said_at, Derived(*stored))
+        )
+    return tails
+
+
+def _ends_at_or_after(claim: _Bounds, point: Point) -> bool:
+    if claim.last_said_at is None or claim.last_statement_id is None:
+        return False
+    return (claim.last_said_at, claim.last_statement_id) >= point
+
+
+async def _stored_positions(
+    session: AsyncSession, claim_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, dict[uuid.UUID, Standing]]:
+    """Each claim's stored positions, by party."""
+    stored: dict[uuid.UUID, dict[uuid.UUID, Standing]] = {claim_id: {} for claim_id in claim_ids}
+    # Core rows, not ORM objects: a busy claim has hundreds of parties.
+    for claim_id, party_id, stance, side in await session.execute(
+        select(Position.claim_id, Position.party_id, Position.stance, Position.side).where(
+            Position.claim_id.in_(claim_ids)
+        )
+    ):
+        stored[claim_id][party_id] = (stance, side)
+    return stored
+
+
+def _state_before(
+    claim: _Bounds,
+    start: Point | None,
+    tail: Iterable[_TailStance],
+    stored: Mapping[uuid.UUID, Standing],
+) -> ClaimState:
+    """Where the claim's timeline stood just before `start`, without reading what lies before.
+
+    A party with no stored stance from `start` on stands where its stored position says; one
+    with such a stance stands where that stance's `position_before` and `side_before` say.
+    """
+    state = ClaimState()
+    if start is None:
+        return state
+    for party, (stance, side) in stored.items():
+        state.positions[party] = stance
+        if side is not None:
+            state.sides[party] = side
+    picked_up: set[uuid.UUID] = set()
+    for item in tail:
+        party = item.party_id
+        if item.stored is None or party in picked_up:  # new stances have no stored values
+            continue
+        picked_up.add(party)
+        state.positions.pop(party, None)
+        state.sides.pop(party, None)
+        if item.stored.position_before is not None:
+            state.positions[party] = item.stored.position_before
+        if item.stored.side_before is not None:
+            state.sides[party] = item.stored.side_before
+    first = (claim.first_said_at, claim.first_statement_id)
+    state.mentioned = first[0] is not None and first < start  # type: ignore[operator,unused-ignore]
+    return state
+
+
+def _update_bounds(
+    claim: _Bounds, start: Point | None, tail: Sequence[_TailStance], state: ClaimState
+) -> int:
+    """Set the claim's status and bounds; return how many of them changed."""
+    first: Point | None = None
+    if start is not None and claim.first_said_at is not None and claim.first_statement_id:
+        kept = (claim.first_said_at, claim.first_statement_id)
+        first = kept if kept < start else None
+    if first is None:
+        first = next((stance.point for stance in tail if not stance.retracted), None)
+    last: Point | None = tail[-1].point if tail else None
+    if last is None and start is not None and claim.last_said_at and claim.last_statement_id:
+        last = (claim.last_said_at, claim.last_statement_id)
+    wanted = (
+        state.status,
+        first[0] if first else None,
+        first[1] if first else None,
+        last[0] if last else None,
+        last[1] if last else None,
+    )
+    current = (
+        claim.status,
+        claim.first_said_at,
+        claim.first_statement_id,
+        claim.last_said_at,
+        claim.last_statement_id,
+    )
+    if current == wanted:
+        return 0
+    (
+        claim.status,
+        claim.first_said_at,
+        claim.first_statement_id,
+        claim.last_said_at,
+        claim.last_statement_id,
+    ) = wanted
+    return sum(1 for a, b in zip(current, wanted, strict=True) if a != b)
+
+
+def _add_moved_positions(
+    claim_id: uuid.UUID,
+    parties: set[uuid.UUID],
+    stored: Mapping[uuid.UUID, Standing],
+    state: ClaimState,
+    moved: _MovedPositions,
+) -> None:
+    """Add the positions of these parties that the replay moved: new, changed or gone."""
+    for party in parties:
+        wanted = (
+            (state.positions[party], state.sides.get(party)) if party in state.positions else None
+        )
+        before = stored.get(party)
+        if wanted == before:
+            continue
+        if wanted is None:
+            moved.gone.append((claim_id, party))
+            continue
+        row = {"claim_id": claim_id, "party_id": party, "stance": wanted[0], "side": wanted[1]}
+        (moved.changed if before is not None else moved.new).append(row)
+
+
+async def _store_positions(session: AsyncSession, moved: _MovedPositions) -> None:
+    """Write the moved positions of every claim: one statement for each kind of change."""
+    positions = Base.metadata.tables["positions"]
+    # COPY or a Core INSERT: the ORM's bulk path inserts these row by row.
+    await bulk_insert(session, positions, moved.new)
+    if moved.changed:
+        # A Core UPDATE by primary key, run as one executemany.
+        await session.execute(
+            update(positions)
+            .where(
+                positions.c.claim_id == bindparam("key_claim"),
+                positions.c.party_id == bindparam("key_party"),
+            )
+            .values(stance=bindparam("stance"), side=bindparam("side")),
+            [{"key_claim": r["claim_id"], "key_party": r["party_id"], **r} for r in moved.changed],
+        )
+    if moved.gone:
+        await session.execute(
+            delete(Position).where(tuple_(Position.claim_id, Position.party_id).in_(moved.gone))
+        )
+
+
+async def _store_bounds(session: AsyncSession, updated: Sequence[_Bounds]) -> None:
+    """Write the changed status and bounds of these claims, as one executemany."""
+    if not updated:
+        return
+    claims = Base.metadata.tables["claims"]
+    await session.execute(
+        update(claims)
+        .where(claims.c.id == bindparam("key_id"))
+        .values({name: bindparam(name) for name in _BOUNDS_WRITTEN}),
+        [
+            {"key_id": claim.id, **{n: getattr(claim, n) for n in _BOUNDS_WRITTEN}}
+            for claim in updated
+        ],
+    )
