@@ -50,8 +50,8 @@ def _migrate(settings: Settings, revision: str) -> None:
 def _serve(settings: Settings, host: str | None, port: int | None) -> None:
     import uvicorn
 
+    from app.changes.feed import stop_streams
     from app.kit.request_log import logging_config
-    from app.streams.feed import stop_streams
 
     class Server(uvicorn.Server):
         def handle_exit(self, sig: int, frame: Any) -> None:
@@ -171,7 +171,7 @@ def _import(settings: Settings, path: str, batch_size: int) -> None:
     from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
 
     from app.kit.db import Database
-    from app.transfer import ImportReport, import_lines
+    from app.statements.jsonl import ImportReport, import_lines
 
     console = Console(stderr=True)
     try:
@@ -225,7 +225,7 @@ def _import(settings: Settings, path: str, batch_size: int) -> None:
 def _export(settings: Settings, event_ref: str, output: Path | None) -> None:
     from app.errors import NotFound
     from app.kit.db import Database
-    from app.transfer import export_event
+    from app.statements.jsonl import export_event
 
     async def run(target: TextIO) -> int:
         database = Database.from_settings(settings)

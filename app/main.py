@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.middleware.cors import CORSMiddleware
 
+from app.changes.feed import ChangeFeed
 from app.claims.router import router as claims_router
 from app.comparisons.router import router as comparisons_router
 from app.config import Settings, get_settings
@@ -25,8 +26,8 @@ from app.kit.request_log import RequestIdMiddleware
 from app.kit.routing import HeadAsGetMiddleware
 from app.kit.security import SecurityHeadersMiddleware, cors_options
 from app.sources.router import router as sources_router
+from app.statements.router import event_exports_router
 from app.statements.router import router as statements_router
-from app.streams.feed import ChangeFeed
 from app.streams.router import router as streams_router
 from app.timelines.router import router as timelines_router
 from app.web.router import router as web_router
@@ -130,6 +131,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         timelines_router,
         comparisons_router,
         events_router,
+        event_exports_router,
         claims_router,
         sources_router,
         streams_router,

@@ -3,9 +3,8 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
-from fastapi.responses import StreamingResponse
 
-from app.deps import DatabaseDep, IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
+from app.deps import IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
 from app.events import service as event_service
 from app.events.schemas import EventCreate, EventOut, EventPage, EventUpdate
@@ -15,7 +14,6 @@ from app.kit.fields import QueryText
 from app.kit.idempotency import IdempotencyKey, respond
 from app.kit.routing import CommittingRoute
 from app.models import Event
-from app.statements.csv_export import CSV_MEDIA_TYPE, event_csv
 
 router = APIRouter(
     prefix="/v1/events",
@@ -119,36 +117,3 @@ async def update_event(
         session=session, event=found, changes=body, if_match_given=if_match is not None
     )
     return _shown(updated, response)
-
-
-@router.get(
-    "/{event}/statements.csv",
-    summary="An event's statements as CSV",
-    response_class=StreamingResponse,
-    responses={
-        200: {
-            "description": "One row per statement, in timeline order, with a header row.",
-            "content": {"text/csv": {"schema": {"type": "string"}}},
-        },
-        **problem_responses(404, 422),
-    },
-)
-async def export_statements_csv(
-    event: str,
-    database: DatabaseDep,
-    include_retracted: Annotated[
-        bool, Query(description="Also the retracted statements (with their reason).")
-    ] = False,
-) -> StreamingResponse:
-    """Every statement of the event for a spreadsheet, by `said_at` then recording order:
-    `id, said_at, said_at_precision, speaker, on_behalf_of, party, medium, text, url, language,
-    via` (relays, nearest first, joined by ` > `), `stances` (`stance: claim text`, joined by
-    `; `), `recorded_at, retracted_at, retraction_reason`. UTF-8 with a byte order mark, CRLF
-    line ends; a cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`) starts with
-    `'`. Not paginated: the rows are streamed."""
-    slug, rows = await event_csv(database, event, include_retracted=include_retracted)
-    return StreamingResponse(
-        rows,
-        media_type=CSV_MEDIA_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="{slug}-statements.csv"'},
-    )

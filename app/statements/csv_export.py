@@ -8,7 +8,7 @@ from app.events import service as event_service
 from app.kit.db import Database
 from app.kit.fields import to_rfc3339
 from app.models import Statement
-from app.statements.export import Chunk, event_statements
+from app.statements.chunks import Chunk, event_statements
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 COLUMNS = [

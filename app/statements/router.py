@@ -4,6 +4,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi.responses import StreamingResponse
 
 from app.deps import DatabaseDep, IfNoneMatch, PageDep, SessionDep
 from app.errors import NotFound, problem_responses
@@ -19,6 +20,7 @@ from app.kit.responses import DocumentResponse
 from app.kit.routing import CommittingRoute
 from app.statements import queries as statement_queries
 from app.statements import service as statement_service
+from app.statements.csv_export import CSV_MEDIA_TYPE, event_csv
 from app.statements.schemas import (
     Retraction,
     StatementBatch,
@@ -31,6 +33,13 @@ from app.statements.schemas import (
 router = APIRouter(
     prefix="/v1/statements",
     tags=["statements"],
+    route_class=CommittingRoute,
+    dependencies=[Depends(caller)],
+)
+# An event's statements as a file: listed with the event's routes, right after them.
+event_exports_router = APIRouter(
+    prefix="/v1/events",
+    tags=["events"],
     route_class=CommittingRoute,
     dependencies=[Depends(caller)],
 )
@@ -185,3 +194,36 @@ async def retract_statement(
     request.scope[RETRACTED_KEY] = 1
     [shown] = await statement_queries.represent(await session_reader(session), [retracted.id])
     return DocumentResponse(shown, headers={"ETag": etag_of_document(shown)})
+
+
+@event_exports_router.get(
+    "/{event}/statements.csv",
+    summary="An event's statements as CSV",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "One row per statement, in timeline order, with a header row.",
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+        },
+        **problem_responses(404, 422),
+    },
+)
+async def export_statements_csv(
+    event: str,
+    database: DatabaseDep,
+    include_retracted: Annotated[
+        bool, Query(description="Also the retracted statements (with their reason).")
+    ] = False,
+) -> StreamingResponse:
+    """Every statement of the event for a spreadsheet, by `said_at` then recording order:
+    `id, said_at, said_at_precision, speaker, on_behalf_of, party, medium, text, url, language,
+    via` (relays, nearest first, joined by ` > `), `stances` (`stance: claim text`, joined by
+    `; `), `recorded_at, retracted_at, retraction_reason`. UTF-8 with a byte order mark, CRLF
+    line ends; a cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`) starts with
+    `'`. Not paginated: the rows are streamed."""
+    slug, rows = await event_csv(database, event, include_retracted=include_retracted)
+    return StreamingResponse(
+        rows,
+        media_type=CSV_MEDIA_TYPE,
+        headers={"Content-Disposition": f'attachment; filename="{slug}-statements.csv"'},
+    )

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.changes import log as change_log
 from app.claims import derived
 from app.enums import Change
 from app.errors import Conflict, InvalidInput, Loc, NotFound
@@ -22,7 +23,6 @@ from app.models import Stance, Statement
 from app.sources.schemas import SourceCreate
 from app.statements.references import References
 from app.statements.schemas import StatementCreate
-from app.streams import service as stream_service
 from app.text import claim_key, fold
 
 
@@ -180,13 +180,13 @@ async def submit(
     if replaced:
         for row in rows.stances:
             row["claim_id"] = replaced.get(row["claim_id"], row["claim_id"])
-    await stream_service.lock_events(session, (row["event_id"] for row in rows.statements))
+    await change_log.lock_events(session, (row["event_id"] for row in rows.statements))
     # COPY or Core INSERTs on the tables: the ORM's bulk path costs several times more.
     tables = Base.metadata.tables
     await bulk_insert(session, tables["statements"], rows.statements)
     await bulk_insert(session, tables["relays"], rows.relays)
     await bulk_insert(session, tables["stances"], await _with_derived(session, rows))
-    await stream_service.record(
+    await change_log.record(
         session, ((row["event_id"], row["id"]) for row in rows.statements), Change.recorded
     )
     return [row["id"] for row in rows.statements]
@@ -211,7 +211,7 @@ async def retract(
     assert locked is not None
     if locked.retracted_at is not None:
         raise Conflict(f"The statement was already retracted at {locked.retracted_at}.")
-    await stream_service.lock_events(session, [locked.event_id])
+    await change_log.lock_events(session, [locked.event_id])
     locked.retracted_at = utcnow()
     locked.retraction_reason = reason
     locked.retracted_by = retracted_by
@@ -221,5 +221,5 @@ async def retract(
     ).all()
     point = (locked.said_at, locked.id)
     await derived.refresh_derived(session=session, starts=dict.fromkeys(claim_ids, point))
-    await stream_service.record(session, [(locked.event_id, locked.id)], Change.retracted)
+    await change_log.record(session, [(locked.event_id, locked.id)], Change.retracted)
     return locked

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
 from sqlalchemy import bindparam, func, literal_column, select
 
+from app.changes.feed import ChangeFeed
 from app.deps import DatabaseDep
 from app.errors import problem_responses
 from app.events import queries as event_queries
@@ -18,7 +19,6 @@ from app.kit.auth import caller
 from app.kit.reader import Query as ReadQuery
 from app.kit.reader import Reader, uuid_text
 from app.models import EventChange
-from app.streams.feed import ChangeFeed
 from app.timelines.queries import items_of
 
 router = APIRouter(tags=["views"], dependencies=[Depends(caller)])

@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator
 
 import asyncpg
 
-from app.streams.service import CHANNEL
+from app.changes.log import CHANNEL
 
 logger = logging.getLogger("claimline.streams")
 POLL_SECONDS = 0.5

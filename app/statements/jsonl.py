@@ -29,7 +29,7 @@ from app.kit.fields import to_rfc3339
 from app.kit.writes import lock_keys
 from app.models import Claim, Event, ImportedLine, Relay, Source, Stance
 from app.statements import service as statement_service
-from app.statements.export import Chunk, event_statements
+from app.statements.chunks import Chunk, event_statements
 from app.statements.schemas import StatementCreate
 
 BATCH_SIZE = 1000
