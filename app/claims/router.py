@@ -8,13 +8,13 @@ from fastapi.responses import JSONResponse
 from app.claims import service as claim_service
 from app.claims.jsonld import JSONLD_MEDIA_TYPE, claim_document
 from app.claims.schemas import ClaimCreate, ClaimOut, ClaimPage
-from app.deps import IfNoneMatch, PageDep, ReadSessionDep, SessionDep
+from app.deps import IfNoneMatch, PageDep, ReadSessionDep
 from app.enums import ClaimStatus
 from app.errors import problem_responses
 from app.events import service as event_service
-from app.kit.auth import CallerDep, caller
+from app.kit.auth import caller
 from app.kit.etags import conditional, etag_of_body
-from app.kit.idempotency import IdempotencyKey, respond
+from app.kit.idempotency import CreationDep
 from app.kit.routing import CommittingRoute
 
 router = APIRouter(tags=["claims"], route_class=CommittingRoute, dependencies=[Depends(caller)])
@@ -27,30 +27,18 @@ router = APIRouter(tags=["claims"], route_class=CommittingRoute, dependencies=[D
     summary="Create a claim of an event",
     responses=problem_responses(400, 404, 409, 413, 415, 422),
 )
-async def create_claim(
-    event: str,
-    body: ClaimCreate,
-    session: SessionDep,
-    request: Request,
-    caller: CallerDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
+async def create_claim(event: str, body: ClaimCreate, creation: CreationDep) -> Response:
     """Create a claim; an event's claims are unique on normalized text (case-folded, whitespace
     collapsed, trailing `.!?` removed), so a second one with the same text is a 409."""
 
-    async def produce() -> tuple[ClaimOut, str]:
-        found = await event_service.get(session=session, ref=event)
-        claim = await claim_service.create(session=session, event_id=found.id, text=body.text)
-        location = request.app.url_path_for("read_claim", claim=str(claim.id))
-        return ClaimOut.model_validate(claim), location
+    async def create() -> tuple[ClaimOut, str]:
+        found = await event_service.get(session=creation.session, ref=event)
+        claim = await claim_service.create(
+            session=creation.session, event_id=found.id, text=body.text
+        )
+        return ClaimOut.model_validate(claim), creation.location("read_claim", claim=claim.id)
 
-    return await respond(
-        session=session,
-        request=request,
-        key=idempotency_key,
-        produce=produce,
-        client=caller.client,
-    )
+    return await creation.respond(create)
 
 
 @router.get(

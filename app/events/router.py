@@ -2,16 +2,16 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
 from app.deps import IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.errors import problem_responses
 from app.events import service as event_service
 from app.events.schemas import EventCreate, EventOut, EventPage, EventUpdate
-from app.kit.auth import CallerDep, caller
+from app.kit.auth import caller
 from app.kit.etags import conditional, etag_of_body, require_match
 from app.kit.fields import QueryText
-from app.kit.idempotency import IdempotencyKey, respond
+from app.kit.idempotency import CreationDep
 from app.kit.routing import CommittingRoute
 from app.models import Event
 
@@ -36,28 +36,15 @@ def _shown(event: Event, response: Response) -> EventOut:
     summary="Create an event",
     responses=problem_responses(400, 409, 413, 415, 422),
 )
-async def create_event(
-    body: EventCreate,
-    session: SessionDep,
-    request: Request,
-    caller: CallerDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
+async def create_event(body: EventCreate, creation: CreationDep) -> Response:
     """Create an event; its slug is derived from the title when not given (`-2`, `-3`… on
     collision), and an explicit slug already in use is a 409."""
 
-    async def produce() -> tuple[EventOut, str]:
-        event = await event_service.create(session=session, data=body)
-        location = request.app.url_path_for("read_event", event=str(event.id))
-        return EventOut.model_validate(event), location
+    async def create() -> tuple[EventOut, str]:
+        event = await event_service.create(session=creation.session, data=body)
+        return EventOut.model_validate(event), creation.location("read_event", event=event.id)
 
-    return await respond(
-        session=session,
-        request=request,
-        key=idempotency_key,
-        produce=produce,
-        client=caller.client,
-    )
+    return await creation.respond(create)
 
 
 @router.get(

@@ -7,14 +7,16 @@ from datetime import timedelta
 from typing import Annotated, Any
 
 import orjson
-from fastapi import Header
+from fastapi import Depends, Header
 from pydantic import BaseModel
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import Response
 
+from app.deps import SessionDep
 from app.errors import InvalidInput
+from app.kit.auth import CallerDep
 from app.kit.db import utcnow
 from app.kit.etags import etag_of_document
 from app.kit.responses import DocumentResponse, dump
@@ -100,3 +102,39 @@ async def respond(
     )
     await session.flush()
     return _response(201, document, location)
+
+
+class Creation:
+    """A request that creates something: its write session, and an answer given once per
+    Idempotency-Key (a retry replays it and creates nothing)."""
+
+    def __init__(
+        self,
+        session: SessionDep,
+        request: Request,
+        caller: CallerDep,
+        idempotency_key: IdempotencyKey = None,
+    ) -> None:
+        self.session = session
+        self.request = request
+        self.caller = caller
+        self.key = idempotency_key
+
+    def location(self, route: str, **params: object) -> str:
+        """The path of a route of this app, as the created resource's `Location`."""
+        path: str = self.request.app.url_path_for(route, **{k: str(v) for k, v in params.items()})
+        return path
+
+    async def respond(self, create: Produce) -> Response:
+        """Run `create` (which returns the created body and its Location) and answer 201, or
+        replay the first answer to this Idempotency-Key."""
+        return await respond(
+            session=self.session,
+            request=self.request,
+            key=self.key,
+            produce=create,
+            client=self.caller.client,
+        )
+
+
+CreationDep = Annotated[Creation, Depends()]

@@ -2,15 +2,15 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
 from app.deps import IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
 from app.enums import SourceKind
 from app.errors import problem_responses
-from app.kit.auth import CallerDep, caller
+from app.kit.auth import caller
 from app.kit.etags import conditional, etag_of_body, require_match
 from app.kit.fields import QueryText
-from app.kit.idempotency import IdempotencyKey, respond
+from app.kit.idempotency import CreationDep
 from app.kit.routing import CommittingRoute
 from app.models import Source
 from app.sources import service as source_service
@@ -37,28 +37,15 @@ def _shown(source: Source, response: Response) -> SourceOut:
     summary="Create a source",
     responses=problem_responses(400, 409, 413, 415, 422),
 )
-async def create_source(
-    body: SourceCreate,
-    session: SessionDep,
-    request: Request,
-    caller: CallerDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
+async def create_source(body: SourceCreate, creation: CreationDep) -> Response:
     """Create a source; its slug is derived from the name when not given (`-2`, `-3`… on
     collision), and an explicit slug already in use is a 409."""
 
-    async def produce() -> tuple[SourceOut, str]:
-        source = await source_service.create(session=session, data=body)
-        location = request.app.url_path_for("read_source", source=str(source.id))
-        return SourceOut.model_validate(source), location
+    async def create() -> tuple[SourceOut, str]:
+        source = await source_service.create(session=creation.session, data=body)
+        return SourceOut.model_validate(source), creation.location("read_source", source=source.id)
 
-    return await respond(
-        session=session,
-        request=request,
-        key=idempotency_key,
-        produce=produce,
-        client=caller.client,
-    )
+    return await creation.respond(create)
 
 
 @router.get(

@@ -13,7 +13,7 @@ from app.kit.auth import CallerDep, caller
 from app.kit.etags import conditional_document, etag_of_document
 from app.kit.fields import QueryText, looks_like_uuid
 from app.kit.filters import ClaimRef, EventRef, SpeakerRef
-from app.kit.idempotency import IdempotencyKey, respond
+from app.kit.idempotency import CreationDep
 from app.kit.metrics import RECORDED_KEY, RETRACTED_KEY
 from app.kit.reader import session_reader
 from app.kit.responses import DocumentResponse
@@ -52,33 +52,22 @@ event_exports_router = APIRouter(
     summary="Submit a statement",
     responses=problem_responses(400, 409, 413, 415, 422),
 )
-async def create_statement(
-    body: StatementCreate,
-    session: SessionDep,
-    request: Request,
-    caller: CallerDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
+async def create_statement(body: StatementCreate, creation: CreationDep) -> Response:
     """Record one statement. `event`, `speaker`, `on_behalf_of` and `via[].source` take an id, a
     slug or an inline object that is resolved or created; `claims[].claim` an id or `{text}`.
     Statements are immutable once recorded: a correction is a new statement plus a retraction
     of the old one."""
 
-    async def produce() -> tuple[statement_queries.Document, str]:
+    async def create() -> tuple[statement_queries.Document, str]:
+        session = creation.session
         [statement_id] = await statement_service.submit(
-            session=session, items=[body], locs=[["body"]], recorded_by=caller.key_id
+            session=session, items=[body], locs=[["body"]], recorded_by=creation.caller.key_id
         )
-        request.scope[RECORDED_KEY] = 1
+        creation.request.scope[RECORDED_KEY] = 1
         [shown] = await statement_queries.represent(await session_reader(session), [statement_id])
-        return shown, request.app.url_path_for("read_statement", statement=str(statement_id))
+        return shown, creation.location("read_statement", statement=statement_id)
 
-    return await respond(
-        session=session,
-        request=request,
-        key=idempotency_key,
-        produce=produce,
-        client=caller.client,
-    )
+    return await creation.respond(create)
 
 
 @router.post(
@@ -88,38 +77,26 @@ async def create_statement(
     summary="Submit up to 1000 statements, all or nothing",
     responses=problem_responses(400, 409, 413, 415, 422),
 )
-async def create_statements(
-    body: StatementBatch,
-    session: SessionDep,
-    request: Request,
-    caller: CallerDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
+async def create_statements(body: StatementBatch, creation: CreationDep) -> Response:
     """Record the statements in order, in one transaction: if any item is invalid nothing is
     written, and the 422's `errors[].loc` starts with that item's index. Items may refer to
     sources, events and claims that earlier items create. The answer lists the statements in the
     order given; its `Location` is the first one's."""
 
-    async def produce() -> tuple[statement_queries.Document, str]:
+    async def create() -> tuple[statement_queries.Document, str]:
+        session = creation.session
         statements = await statement_service.submit(
             session=session,
             items=body.statements,
             locs=[[index] for index in range(len(body.statements))],
-            recorded_by=caller.key_id,
+            recorded_by=creation.caller.key_id,
         )
-        request.scope[RECORDED_KEY] = len(statements)
-        reader = await session_reader(session)
-        shown = await statement_queries.represent(reader, statements)
-        first = request.app.url_path_for("read_statement", statement=str(statements[0]))
+        creation.request.scope[RECORDED_KEY] = len(statements)
+        shown = await statement_queries.represent(await session_reader(session), statements)
+        first = creation.location("read_statement", statement=statements[0])
         return {"statements": shown}, first
 
-    return await respond(
-        session=session,
-        request=request,
-        key=idempotency_key,
-        produce=produce,
-        client=caller.client,
-    )
+    return await creation.respond(create)
 
 
 @router.get(
