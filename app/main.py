@@ -73,7 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.database = Database.from_settings(settings)
-        app.state.change_feed = ChangeFeed(app.state.database.reader_dsn)
+        app.state.change_feed = ChangeFeed(app.state.database.readers.dsn)
         logger.info("claimline serving with the %s store", settings.database.get_backend_name())
         logger.info("authentication: %s", AUTH_MODES[settings.auth])
         settle_garbage_collector()

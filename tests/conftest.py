@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.config import Settings
 from app.kit.db import Base, Database, ReadSession, get_database
 from app.kit.migrations import upgrade
+from app.kit.reader import Readers
 from app.main import create_app
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -112,7 +113,6 @@ async def test_database(database: Database) -> AsyncIterator[Database]:
         outer = await connection.begin()
         yield Database(
             write_engine=database.write_engine,
-            read_engine=database.read_engine,
             write_sessions=async_sessionmaker(
                 connection,
                 expire_on_commit=False,
@@ -126,7 +126,7 @@ async def test_database(database: Database) -> AsyncIterator[Database]:
                 autoflush=False,
                 join_transaction_mode="create_savepoint",
             ),
-            read_bind=connection,
+            readers=Readers(engine=database.read_engine, bind=connection),
         )
         await outer.rollback()
 

@@ -1,22 +1,19 @@
 """Engines, sessions and the declarative base shared by every table."""
 
-import asyncio
 import enum
 import math
 import time
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, suppress
-from dataclasses import dataclass, field
+from contextlib import AbstractAsyncContextManager, suppress
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
-import asyncpg
 from fastapi import Depends
 from sqlalchemy import DateTime, Enum, MetaData, event
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import (
-    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -27,8 +24,7 @@ from sqlalchemy.types import TypeDecorator
 from starlette.requests import Request
 
 from app.config import Settings
-from app.errors import ServiceUnavailable
-from app.kit.reader import Reader
+from app.kit.reader import Reader, Readers
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -207,20 +203,13 @@ def make_read_sessionmaker(bind: Any) -> async_sessionmaker[ReadSession]:
 
 @dataclass
 class Database:
-    """The engines and session factories of one running app, and the hot reads' pool."""
+    """The engines and session factories of one running app, and where its readers come from."""
 
     write_engine: AsyncEngine
-    read_engine: AsyncEngine
     write_sessions: async_sessionmaker[AsyncSession]
+    readers: Readers
+    # Until the last ORM reads are gone.
     read_sessions: async_sessionmaker[ReadSession]
-    # Tests hand over the connection of their rolled-back transaction for readers to use.
-    read_bind: AsyncConnection | None = None
-    # PostgreSQL: readers take connections from an asyncpg pool of their own.
-    reader_dsn: str | None = None
-    reader_pool_size: int = 10
-    statement_timeout_ms: int = 15_000
-    _reader_pool: asyncpg.Pool | None = field(default=None, init=False, repr=False)
-    _reader_pool_lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False, repr=False)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Database":
@@ -233,69 +222,29 @@ class Database:
             reader_dsn = url.render_as_string(hide_password=False)
         return cls(
             write_engine=write_engine,
-            read_engine=read_engine,
             write_sessions=make_sessionmaker(write_engine),
+            readers=Readers(
+                engine=read_engine,
+                dsn=reader_dsn,
+                pool_size=settings.db_pool_size,
+                statement_timeout_ms=settings.db_statement_timeout_ms,
+            ),
             read_sessions=make_read_sessionmaker(read_engine),
-            reader_dsn=reader_dsn,
-            reader_pool_size=settings.db_pool_size,
-            statement_timeout_ms=settings.db_statement_timeout_ms,
         )
 
     @property
-    def reader_pool(self) -> asyncpg.Pool | None:
-        """The hot reads' asyncpg pool, once opened (PostgreSQL only)."""
-        return self._reader_pool
+    def read_engine(self) -> AsyncEngine:
+        """The engine of the readers that do not use the asyncpg pool (SQLite, probes)."""
+        return self.readers.engine
 
-    async def _open_reader_pool(self) -> asyncpg.Pool:
-        async with self._reader_pool_lock:
-            if self._reader_pool is None:
-                self._reader_pool = await asyncpg.create_pool(
-                    self.reader_dsn,
-                    min_size=0,
-                    max_size=self.reader_pool_size,
-                    # Readers leave no session state behind: no reset query on release.
-                    reset=_keep_session,
-                    server_settings={
-                        "statement_timeout": str(self.statement_timeout_ms),
-                        "application_name": "claimline",
-                    },
-                    timeout=10,
-                )
-            return self._reader_pool
-
-    @asynccontextmanager
-    async def reader(self) -> AsyncIterator[Reader]:
-        """A reader on a connection of its own (or the tests' connection) for one request."""
-        if self.read_bind is not None:
-            yield Reader(connection=self.read_bind)
-            return
-        if self.reader_dsn is None:
-            async with self.read_engine.connect() as connection:
-                yield Reader(connection=connection)
-            return
-        pool = self._reader_pool or await self._open_reader_pool()
-        try:
-            # No timeout: asyncpg's costs a task and a timer per request; the pool is sized for
-            # the concurrent requests, and a slow query is stopped by the statement timeout.
-            driver = await pool.acquire()
-        except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError):
-            raise ServiceUnavailable("The database is unavailable; try again shortly.") from None
-        try:
-            yield Reader(driver=driver)
-        finally:
-            await pool.release(driver)
+    def reader(self) -> AbstractAsyncContextManager[Reader]:
+        """A reader for one request (see `Readers.reader`)."""
+        return self.readers.reader()
 
     async def dispose(self) -> None:
         """Close every pooled connection."""
         await self.write_engine.dispose()
-        await self.read_engine.dispose()
-        if self._reader_pool is not None:
-            await self._reader_pool.close()
-            self._reader_pool = None
-
-
-async def _keep_session(_connection: asyncpg.Connection) -> None:
-    """Nothing to reset: readers set no session state."""
+        await self.readers.close()
 
 
 def get_database_now(request: Request) -> Database:

@@ -44,7 +44,7 @@ class _PoolCollector(Collector):
                 pool = engine.pool
                 size.add_metric([name], float(getattr(pool, "size", lambda: 0)()))
                 in_use.add_metric([name], float(getattr(pool, "checkedout", lambda: 0)()))
-            readers = database.reader_pool
+            readers = database.readers.pool
             if readers is not None:
                 size.add_metric(["readers"], float(readers.get_size()))
                 in_use.add_metric(["readers"], float(readers.get_size() - readers.get_idle_size()))

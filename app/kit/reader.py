@@ -8,7 +8,9 @@ text, instants as UTC datetimes (PostgreSQL) or RFC 3339 text (SQLite), which or
 same way (`Z`, microseconds when there are any).
 """
 
-from collections.abc import Mapping, Sequence
+import asyncio
+from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +18,7 @@ import asyncpg
 from sqlalchemy import ColumnElement, Select, String, bindparam
 from sqlalchemy.dialects.postgresql import asyncpg as asyncpg_dialect
 from sqlalchemy.engine import Dialect
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import FunctionElement
@@ -160,7 +162,78 @@ class Reader:
             raise ServiceUnavailable("The database took too long to answer; try again.") from None
         return rows
 
+    @classmethod
+    async def within(cls, session: AsyncSession) -> "Reader":
+        """A reader on a write session's connection, inside its transaction: what a write
+        answers with, including what it has just written."""
+        return cls(connection=await session.connection())
 
-async def session_reader(session: AsyncSession) -> Reader:
-    """A reader on a session's connection, inside its transaction (to show what it wrote)."""
-    return Reader(connection=await session.connection())
+
+@dataclass
+class Readers:
+    """Where a request's reader comes from: on PostgreSQL an asyncpg pool of its own (opened on
+    first use), elsewhere a connection of the read engine; in tests the connection of their
+    rolled-back transaction (`bind`)."""
+
+    engine: AsyncEngine
+    dsn: str | None = None
+    pool_size: int = 10
+    statement_timeout_ms: int = 15_000
+    bind: AsyncConnection | None = None
+    _pool: asyncpg.Pool | None = field(default=None, init=False, repr=False)
+    _pool_lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False, repr=False)
+
+    @property
+    def pool(self) -> asyncpg.Pool | None:
+        """The readers' asyncpg pool, once opened (PostgreSQL only)."""
+        return self._pool
+
+    async def _open_pool(self) -> asyncpg.Pool:
+        async with self._pool_lock:
+            if self._pool is None:
+                self._pool = await asyncpg.create_pool(
+                    self.dsn,
+                    min_size=0,
+                    max_size=self.pool_size,
+                    # Readers leave no session state behind: no reset query on release.
+                    reset=_keep_session,
+                    server_settings={
+                        "statement_timeout": str(self.statement_timeout_ms),
+                        "application_name": "claimline",
+                    },
+                    timeout=10,
+                )
+            return self._pool
+
+    @asynccontextmanager
+    async def reader(self) -> AsyncIterator[Reader]:
+        """A reader on a connection of its own (or the tests' connection) for one request."""
+        if self.bind is not None:
+            yield Reader(connection=self.bind)
+            return
+        if self.dsn is None:
+            async with self.engine.connect() as connection:
+                yield Reader(connection=connection)
+            return
+        pool = self._pool or await self._open_pool()
+        try:
+            # No timeout: asyncpg's costs a task and a timer per request; the pool is sized for
+            # the concurrent requests, and a slow query is stopped by the statement timeout.
+            driver = await pool.acquire()
+        except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError):
+            raise ServiceUnavailable("The database is unavailable; try again shortly.") from None
+        try:
+            yield Reader(driver=driver)
+        finally:
+            await pool.release(driver)
+
+    async def close(self) -> None:
+        """Close the read engine's connections and the pool."""
+        await self.engine.dispose()
+        if self._pool is not None:
+            await self._pool.close()
+            self._pool = None
+
+
+async def _keep_session(_connection: asyncpg.Connection) -> None:
+    """Nothing to reset: readers set no session state."""

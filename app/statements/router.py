@@ -15,7 +15,7 @@ from app.kit.fields import QueryText, looks_like_uuid
 from app.kit.filters import ClaimRef, EventRef, SpeakerRef
 from app.kit.idempotency import CreationDep
 from app.kit.metrics import RECORDED_KEY, RETRACTED_KEY
-from app.kit.reader import session_reader
+from app.kit.reader import Reader
 from app.kit.responses import DocumentResponse
 from app.kit.routing import CommittingRoute
 from app.statements import queries as statement_queries
@@ -64,7 +64,7 @@ async def create_statement(body: StatementCreate, creation: CreationDep) -> Resp
             session=session, items=[body], locs=[["body"]], recorded_by=creation.caller.key_id
         )
         creation.request.scope[RECORDED_KEY] = 1
-        [shown] = await statement_queries.represent(await session_reader(session), [statement_id])
+        [shown] = await statement_queries.represent(await Reader.within(session), [statement_id])
         return shown, creation.location("read_statement", statement=statement_id)
 
     return await creation.respond(create)
@@ -92,7 +92,7 @@ async def create_statements(body: StatementBatch, creation: CreationDep) -> Resp
             recorded_by=creation.caller.key_id,
         )
         creation.request.scope[RECORDED_KEY] = len(statements)
-        shown = await statement_queries.represent(await session_reader(session), statements)
+        shown = await statement_queries.represent(await Reader.within(session), statements)
         first = creation.location("read_statement", statement=statements[0])
         return {"statements": shown}, first
 
@@ -169,7 +169,7 @@ async def retract_statement(
         session=session, ref=statement, reason=body.reason, retracted_by=caller.key_id
     )
     request.scope[RETRACTED_KEY] = 1
-    [shown] = await statement_queries.represent(await session_reader(session), [retracted.id])
+    [shown] = await statement_queries.represent(await Reader.within(session), [retracted.id])
     return DocumentResponse(shown, headers={"ETag": etag_of_document(shown)})
 
 
