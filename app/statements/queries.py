@@ -11,7 +11,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, Uuid, bindparam, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import aliased
@@ -75,6 +75,22 @@ _RELAYS = Query(
     .where(any_of(Relay.statement_id, "ids"))
     .order_by(Relay.position)
 )
+
+
+class StanceShown(NamedTuple):
+    """A stance of a shown statement, with its claim's text and the derived values."""
+
+    statement_id: str
+    claim_id: str
+    claim_text: str
+    stance: str
+    quote: str | None
+    first_mention: bool
+    reversal: bool
+    status_after: str
+
+
+# The columns of `StanceShown`, in its order.
 _STANCES = Query(
     select(
         uuid_text(Stance.statement_id),
@@ -91,7 +107,7 @@ _STANCES = Query(
     .order_by(Stance.position)
 )
 _BY_ID = Query(statement_rows().where(Statement.id == bindparam("id", type_=Uuid)))
-BY_IDS = Query(statement_rows().where(any_of(Statement.id, "ids")))
+_BY_IDS = Query(statement_rows().where(any_of(Statement.id, "ids")))
 
 
 def _source(row: Row, at: int) -> Document | None:
@@ -102,19 +118,19 @@ def _source(row: Row, at: int) -> Document | None:
 
 async def documents(
     reader: Reader, rows: Sequence[Row]
-) -> tuple[list[Document], dict[str, list[Row]]]:
-    """Statement documents for statement rows, in their order (two more queries), and each
-    statement's stance rows (claim id, claim text, stance, quote and the derived values)."""
+) -> tuple[list[Document], dict[str, list[StanceShown]]]:
+    """Statement documents for statement rows (`statement_rows()`), in their order (two more
+    queries), and each statement's stances with their derived values, by statement id."""
     ids = [row[0] for row in rows]
     relays: dict[str, list[Document]] = defaultdict(list)
-    stances: dict[str, list[Row]] = defaultdict(list)
+    stances: dict[str, list[StanceShown]] = defaultdict(list)
     if ids:
         for relay in await reader.fetch(_RELAYS, {"ids": ids}):
             relays[relay[0]].append(
                 {"source": _source(relay, 1), "url": relay[5], "published_at": relay[6]}
             )
         for stance in await reader.fetch(_STANCES, {"ids": ids}):
-            stances[stance[0]].append(stance)
+            stances[stance[0]].append(StanceShown._make(stance))
     shown = [
         {
             "id": row[0],
@@ -129,7 +145,12 @@ async def documents(
             "language": row[7],
             "via": relays[row[0]],
             "stances": [
-                {"claim_id": s[1], "claim_text": s[2], "stance": s[3], "quote": s[4]}
+                {
+                    "claim_id": s.claim_id,
+                    "claim_text": s.claim_text,
+                    "stance": s.stance,
+                    "quote": s.quote,
+                }
                 for s in stances[row[0]]
             ],
             "recorded_at": row[8],
@@ -150,10 +171,16 @@ async def one(reader: Reader, statement_id: uuid.UUID) -> Document | None:
     return shown
 
 
+async def rows_of(reader: Reader, ids: Sequence[str]) -> list[Row]:
+    """The statement rows (`statement_rows()`) of these statements (ids as text), in the order
+    given."""
+    rows = {row[0]: row for row in await reader.fetch(_BY_IDS, {"ids": list(ids)})}
+    return [rows[statement_id] for statement_id in ids]
+
+
 async def represent(reader: Reader, ids: Sequence[uuid.UUID]) -> list[Document]:
     """The documents of these statements, in the order given."""
-    rows = {row[0]: row for row in await reader.fetch(BY_IDS, {"ids": [str(i) for i in ids]})}
-    shown, _ = await documents(reader, [rows[str(statement_id)] for statement_id in ids])
+    shown, _ = await documents(reader, await rows_of(reader, [str(i) for i in ids]))
     return shown
 
 

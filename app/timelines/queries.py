@@ -15,10 +15,8 @@ from app.kit.pagination import PageRequest, decode_cursor, encode_cursor
 from app.kit.reader import Query, Reader
 from app.models import Stance as StanceRow
 from app.models import Statement
-from app.statements.queries import BY_IDS, Document, documents, statement_rows
+from app.statements.queries import Document, documents, rows_of, statement_rows
 from app.timelines.schemas import Order
-
-_SAID_AT = len(("id", "event_id", "text"))  # the position of said_at in a statement row
 
 
 def _cursor_kind(order: Order) -> str:
@@ -130,13 +128,14 @@ async def timeline(
         "limit": page.limit + 1,
     }
     rows = await reader.fetch(query, params)
+    more = len(rows) > page.limit
+    items = await _items(reader, rows[: page.limit])
     next_cursor = None
-    if len(rows) > page.limit:
-        rows = rows[: page.limit]
-        last = rows[-1]
-        position = [_instant_text(last[_SAID_AT]), last[0].replace("-", "")]
+    if more:
+        last = items[-1]["statement"]
+        position = [_instant_text(last["said_at"]), last["id"].replace("-", "")]
         next_cursor = encode_cursor(_cursor_kind(order), position)
-    return await _items(reader, rows), next_cursor
+    return items, next_cursor
 
 
 async def _items(reader: Reader, rows: Sequence[Any]) -> list[Document]:
@@ -147,12 +146,12 @@ async def _items(reader: Reader, rows: Sequence[Any]) -> list[Document]:
             "party": statement["on_behalf_of"] or statement["speaker"],
             "stances": [
                 {
-                    "claim_id": s[1],
-                    "claim_text": s[2],
-                    "stance": s[3],
-                    "first_mention": s[5],
-                    "reversal": s[6],
-                    "status_after": s[7],
+                    "claim_id": s.claim_id,
+                    "claim_text": s.claim_text,
+                    "stance": s.stance,
+                    "first_mention": s.first_mention,
+                    "reversal": s.reversal,
+                    "status_after": s.status_after,
                 }
                 for s in stances[statement["id"]]
             ],
@@ -165,5 +164,4 @@ async def items_of(reader: Reader, ids: Sequence[str]) -> list[Document]:
     """Timeline items of these statements (ids as text), in the order given."""
     if not ids:
         return []
-    rows = {row[0]: row for row in await reader.fetch(BY_IDS, {"ids": list(ids)})}
-    return await _items(reader, [rows[statement_id] for statement_id in ids])
+    return await _items(reader, await rows_of(reader, ids))
