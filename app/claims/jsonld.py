@@ -3,24 +3,29 @@ its `firstAppearance` and every `appearance` (the kept statements that take a st
 timeline order), readable by ClaimReview consumers. The stance each appearance takes, the claim's
 status and quotes have no schema.org property: they are under Claimline's own terms (`cl:`)."""
 
-import uuid
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
+from app.claims import queries as claim_queries
+from app.claims.queries import Agent, Appearance
 from app.enums import SourceKind
+from app.events import queries as event_queries
 from app.kit.fields import to_rfc3339
-from app.models import Claim, Event, Source, Stance, Statement
+from app.kit.reader import Reader
 
 JSONLD_MEDIA_TYPE = "application/ld+json"
 CONTEXT: list[Any] = ["https://schema.org", {"cl": "urn:claimline:"}]
 _ORGANIZATIONS = {SourceKind.organization, SourceKind.outlet, SourceKind.government}
 
 
-def _agent(source: Source, base: str) -> dict[str, Any]:
+def _rfc3339(value: datetime | str) -> str:
+    """An instant read with `instant`: a datetime on PostgreSQL, already RFC 3339 on SQLite."""
+    return to_rfc3339(value) if isinstance(value, datetime) else value
+
+
+def _agent(source: Agent, base: str) -> dict[str, Any]:
     agent: dict[str, Any] = {
-        "@type": "Organization" if source.kind in _ORGANIZATIONS else "Person",
+        "@type": "Organization" if SourceKind(source.kind) in _ORGANIZATIONS else "Person",
         "@id": f"{base}/v1/sources/{source.id}",
         "name": source.name,
     }
@@ -31,66 +36,50 @@ def _agent(source: Source, base: str) -> dict[str, Any]:
     return agent
 
 
-def _appearance(
-    statement: Statement, stance: Stance, sources: dict[uuid.UUID, Source], base: str
-) -> dict[str, Any]:
-    party = sources[statement.party_id]
+def _appearance(found: Appearance, base: str) -> dict[str, Any]:
     appearance: dict[str, Any] = {
         "@type": "CreativeWork",
-        "@id": f"{base}/v1/statements/{statement.id}",
-        "text": statement.text,
-        "datePublished": to_rfc3339(statement.said_at),
-        "author": _agent(party, base),
-        "cl:stance": stance.stance.value,
-        "cl:medium": statement.medium.value,
+        "@id": f"{base}/v1/statements/{found.statement_id}",
+        "text": found.text,
+        "datePublished": _rfc3339(found.said_at),
+        "author": _agent(found.party, base),
+        "cl:stance": found.stance,
+        "cl:medium": found.medium,
     }
-    if statement.speaker_id != statement.party_id:
-        appearance["contributor"] = _agent(sources[statement.speaker_id], base)
-    if statement.url:
-        appearance["url"] = statement.url
-    if statement.language:
-        appearance["inLanguage"] = statement.language
-    if stance.quote:
-        appearance["cl:quote"] = stance.quote
+    if found.speaker.id != found.party.id:
+        appearance["contributor"] = _agent(found.speaker, base)
+    if found.url:
+        appearance["url"] = found.url
+    if found.language:
+        appearance["inLanguage"] = found.language
+    if found.quote:
+        appearance["cl:quote"] = found.quote
     return appearance
 
 
-async def claim_document(*, session: AsyncSession, claim: Claim, base: str) -> dict[str, Any]:
-    """The claim as a schema.org `Claim` (JSON-LD); `base` is the service's base URL."""
-    event = await session.get_one(Event, claim.event_id)
-    rows = (
-        await session.execute(
-            select(Statement, Stance)
-            .join(Stance, Stance.statement_id == Statement.id)
-            .where(Stance.claim_id == claim.id, Statement.retracted_at.is_(None))
-            .order_by(Statement.said_at, Statement.id)
-        )
-    ).all()
-    source_ids = {row.Statement.party_id for row in rows} | {
-        row.Statement.speaker_id for row in rows
-    }
-    sources = {
-        source.id: source
-        for source in await session.scalars(select(Source).where(Source.id.in_(source_ids)))
-    }
+async def claim_document(*, reader: Reader, claim: dict[str, Any], base: str) -> dict[str, Any]:
+    """The claim (its document, `claims.queries.document`) as a schema.org `Claim` (JSON-LD);
+    `base` is the service's base URL."""
+    event = await event_queries.document(reader=reader, ref=claim["event_id"])
+    found = await claim_queries.appearances(reader=reader, claim_id=claim["id"])
     about: dict[str, Any] = {
         "@type": "Event",
-        "@id": f"{base}/v1/events/{event.id}",
-        "name": event.title,
+        "@id": f"{base}/v1/events/{event['id']}",
+        "name": event["title"],
     }
-    if event.occurred_at is not None:
-        about["startDate"] = to_rfc3339(event.occurred_at)
+    if event["occurred_at"] is not None:
+        about["startDate"] = _rfc3339(event["occurred_at"])
     document: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "Claim",
-        "@id": f"{base}/v1/claims/{claim.id}",
-        "url": f"{base}/v1/claims/{claim.id}",
-        "text": claim.text,
-        "dateCreated": to_rfc3339(claim.created_at),
+        "@id": f"{base}/v1/claims/{claim['id']}",
+        "url": f"{base}/v1/claims/{claim['id']}",
+        "text": claim["text"],
+        "dateCreated": _rfc3339(claim["created_at"]),
         "about": about,
-        "cl:status": claim.status.value,
+        "cl:status": str(claim["status"]),
     }
-    appearances = [_appearance(row.Statement, row.Stance, sources, base) for row in rows]
+    appearances = [_appearance(appearance, base) for appearance in found]
     if appearances:
         document["author"] = appearances[0]["author"]
         document["firstAppearance"] = appearances[0]

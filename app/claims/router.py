@@ -5,12 +5,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
+from app.claims import queries as claim_queries
 from app.claims import service as claim_service
 from app.claims.jsonld import JSONLD_MEDIA_TYPE, claim_document
 from app.claims.schemas import ClaimCreate, ClaimOut, ClaimPage
-from app.deps import IfNoneMatch, PageDep, ReadSessionDep
+from app.deps import DatabaseDep, IfNoneMatch, PageDep
 from app.enums import ClaimStatus
 from app.errors import problem_responses
+from app.events import queries as event_queries
 from app.events import service as event_service
 from app.kit.auth import caller
 from app.kit.etags import conditional, etag_of_body
@@ -48,20 +50,19 @@ async def create_claim(event: str, body: ClaimCreate, creation: CreationDep) -> 
 )
 async def list_claims(
     event: str,
-    session: ReadSessionDep,
+    database: DatabaseDep,
     page: PageDep,
     status: Annotated[
         ClaimStatus | None, Query(description="Only claims with this status.")
     ] = None,
 ) -> ClaimPage:
     """An event's claims in creation order."""
-    found = await event_service.get(session=session, ref=event)
-    claims, next_cursor = await claim_service.search(
-        session=session, event_id=found.id, status=status, page=page
-    )
-    return ClaimPage(
-        items=[ClaimOut.model_validate(claim) for claim in claims], next_cursor=next_cursor
-    )
+    async with database.reader() as reader:
+        found = await event_queries.document(reader=reader, ref=event)
+        items, next_cursor = await claim_queries.search(
+            reader=reader, event_id=found["id"], status=status, page=page
+        )
+    return ClaimPage.model_validate({"items": items, "next_cursor": next_cursor})
 
 
 @router.get(
@@ -71,10 +72,12 @@ async def list_claims(
     responses={304: {"description": "Not modified"}, **problem_responses(404)},
 )
 async def read_claim(
-    claim: str, session: ReadSessionDep, response: Response, if_none_match: IfNoneMatch = None
+    claim: str, database: DatabaseDep, response: Response, if_none_match: IfNoneMatch = None
 ) -> ClaimOut | Response:
     """A claim by id, with its current status."""
-    shown = ClaimOut.model_validate(await claim_service.get(session=session, ref=claim))
+    async with database.reader() as reader:
+        found = await claim_queries.document(reader=reader, ref=claim)
+    shown = ClaimOut.model_validate(found)
     return conditional(shown, etag_of_body(shown), if_none_match, response)
 
 
@@ -90,14 +93,15 @@ async def read_claim(
         **problem_responses(404),
     },
 )
-async def read_claim_jsonld(claim: str, session: ReadSessionDep, request: Request) -> Response:
+async def read_claim_jsonld(claim: str, database: DatabaseDep, request: Request) -> Response:
     """The claim as a schema.org `Claim` in JSON-LD: `text`, `about` (the event), `author` (the
     party of its first mention), `firstAppearance` and `appearance` (each kept statement that
     takes a stance on it, in timeline order, as a `CreativeWork` by its party, with the speaker as
     `contributor` when they speak for someone else). Claimline's own terms under `cl:`
     (`urn:claimline:`): the claim's `cl:status`, each appearance's `cl:stance`, `cl:medium` and
     `cl:quote`. Retracted statements are left out."""
-    found = await claim_service.get(session=session, ref=claim)
     base = str(request.base_url).rstrip("/")
-    document = await claim_document(session=session, claim=found, base=base)
+    async with database.reader() as reader:
+        found = await claim_queries.document(reader=reader, ref=claim)
+        document = await claim_document(reader=reader, claim=found, base=base)
     return JSONResponse(document, media_type=JSONLD_MEDIA_TYPE)

@@ -12,7 +12,6 @@ from app.errors import Conflict, NotFound
 from app.kit.db import utcnow
 from app.kit.fields import looks_like_uuid
 from app.kit.ids import new_id
-from app.kit.pagination import PageRequest, fetch_page
 from app.models import Claim
 from app.text import text_hash
 
@@ -67,17 +66,3 @@ async def get(*, session: AsyncSession, ref: str) -> Claim:
     if claim is None:
         raise NotFound(f"There is no claim with id {ref!r}.")
     return claim
-
-
-async def search(
-    *,
-    session: AsyncSession,
-    event_id: uuid.UUID,
-    status: ClaimStatus | None,
-    page: PageRequest,
-) -> tuple[list[Claim], str | None]:
-    """A page of an event's claims in creation order, optionally only those with this status."""
-    statement = select(Claim).where(Claim.event_id == event_id)
-    if status is not None:
-        statement = statement.where(Claim.status == status)
-    return await fetch_page(session, statement, key=Claim.id, kind="claims", page=page)

@@ -1,16 +1,24 @@
-"""Read side of events: the event document the views embed, read without the ORM."""
+"""Read side of events: the event document (read, embedded in the views) and the event list,
+read without the ORM."""
 
 import uuid
+from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 import orjson
-from sqlalchemy import Uuid, bindparam, select
+from sqlalchemy import Uuid, bindparam, exists, select
 
 from app.errors import NotFound
 from app.kit.fields import is_slug, looks_like_uuid
+from app.kit.pagination import IdPages, PageRequest, id_pages, read_page
 from app.kit.reader import Query, Reader, instant, uuid_text
-from app.models import Event
+from app.models import Event, EventTag
+from app.text import fold, like_pattern
 
+Document = dict[str, Any]
+
+# The columns of an event row, in the order `_document` reads them.
 _COLUMNS = (
     uuid_text(Event.id),
     Event.slug,
@@ -25,16 +33,7 @@ _BY_ID = Query(select(*_COLUMNS).where(Event.id == bindparam("id", type_=Uuid)))
 _BY_SLUG = Query(select(*_COLUMNS).where(Event.slug == bindparam("slug")))
 
 
-async def document(*, reader: Reader, ref: str) -> dict[str, Any]:
-    """The event with this id or slug, as its JSON document; 404 when there is none."""
-    rows: Any = ()
-    if looks_like_uuid(ref):
-        rows = await reader.fetch(_BY_ID, {"id": uuid.UUID(ref)})
-    elif is_slug(ref):
-        rows = await reader.fetch(_BY_SLUG, {"slug": ref})
-    if not rows:
-        raise NotFound(f"There is no event with id or slug {ref!r}.")
-    row = rows[0]
+def _document(row: Sequence[Any]) -> Document:
     tags = row[5]
     return {
         "id": row[0],
@@ -47,3 +46,41 @@ async def document(*, reader: Reader, ref: str) -> dict[str, Any]:
         "created_at": row[6],
         "updated_at": row[7],
     }
+
+
+async def document(*, reader: Reader, ref: str) -> Document:
+    """The event with this id or slug, as its JSON document; 404 when there is none."""
+    rows: Any = ()
+    if looks_like_uuid(ref):
+        rows = await reader.fetch(_BY_ID, {"id": uuid.UUID(ref)})
+    elif is_slug(ref):
+        rows = await reader.fetch(_BY_SLUG, {"slug": ref})
+    if not rows:
+        raise NotFound(f"There is no event with id or slug {ref!r}.")
+    return _document(rows[0])
+
+
+@cache
+def _list_pages(*, text: bool, tag: bool) -> IdPages:
+    """The list's queries for one combination of filters, compiled once each."""
+    statement = select(*_COLUMNS)
+    if text:
+        statement = statement.where(Event.search_text.like(bindparam("pattern"), escape="\\"))
+    if tag:
+        statement = statement.where(
+            exists().where(EventTag.event_id == Event.id, EventTag.tag_key == bindparam("tag"))
+        )
+    return id_pages("events", statement, Event.id)
+
+
+async def search(
+    *, reader: Reader, q: str | None, tag: str | None, page: PageRequest
+) -> tuple[list[Document], str | None]:
+    """A page of events whose title or description contains `q` (and that carry `tag`), oldest
+    first, as documents."""
+    pages = _list_pages(text=bool(q), tag=bool(tag))
+    params = {
+        "pattern": like_pattern(q) if q else None,
+        "tag": fold(tag) if tag else None,
+    }
+    return await read_page(reader, pages, params, page, _document)

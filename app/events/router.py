@@ -4,8 +4,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
-from app.deps import IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
+from app.deps import DatabaseDep, IfMatch, IfNoneMatch, PageDep, SessionDep
 from app.errors import problem_responses
+from app.events import queries as event_queries
 from app.events import service as event_service
 from app.events.schemas import EventCreate, EventOut, EventPage, EventUpdate
 from app.kit.auth import caller
@@ -53,7 +54,7 @@ async def create_event(body: EventCreate, creation: CreationDep) -> Response:
     responses=problem_responses(400, 422),
 )
 async def list_events(
-    session: ReadSessionDep,
+    database: DatabaseDep,
     page: PageDep,
     q: Annotated[
         QueryText | None,
@@ -64,10 +65,9 @@ async def list_events(
     ] = None,
 ) -> EventPage:
     """Events in creation order, optionally those matching `q` and carrying `tag`."""
-    events, next_cursor = await event_service.search(session=session, q=q, tag=tag, page=page)
-    return EventPage(
-        items=[EventOut.model_validate(event) for event in events], next_cursor=next_cursor
-    )
+    async with database.reader() as reader:
+        items, next_cursor = await event_queries.search(reader=reader, q=q, tag=tag, page=page)
+    return EventPage.model_validate({"items": items, "next_cursor": next_cursor})
 
 
 @router.get(
@@ -77,10 +77,11 @@ async def list_events(
     responses={304: {"description": "Not modified"}, **problem_responses(404)},
 )
 async def read_event(
-    event: str, session: ReadSessionDep, response: Response, if_none_match: IfNoneMatch = None
+    event: str, database: DatabaseDep, response: Response, if_none_match: IfNoneMatch = None
 ) -> EventOut | Response:
     """An event by id or slug, with its ETag."""
-    found = await event_service.get(session=session, ref=event)
+    async with database.reader() as reader:
+        found = await event_queries.document(reader=reader, ref=event)
     shown = EventOut.model_validate(found)
     return conditional(shown, etag_of_body(shown), if_none_match, response)
 

@@ -1,12 +1,11 @@
 """Write rules and look-ups for events."""
 
-from sqlalchemy import Select, delete, exists, select
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import InvalidInput, Loc, NotFound
 from app.events.schemas import EventCreate, EventUpdate, InlineEvent
 from app.kit.db import utcnow
-from app.kit.pagination import PageRequest, fetch_page
 from app.kit.slugs import (
     derive_slug,
     ensure_slug_free,
@@ -15,7 +14,7 @@ from app.kit.slugs import (
     insert_with_slug,
 )
 from app.models import Event, EventTag
-from app.text import fold, like_pattern
+from app.text import fold
 
 
 def _search_text(event: Event) -> str:
@@ -74,24 +73,6 @@ async def update(
     if "tags" in changed:
         await _store_tags(session, event)
     return event
-
-
-def _search(q: str | None, tag: str | None) -> Select[Event]:
-    statement = select(Event)
-    if q:
-        statement = statement.where(Event.search_text.like(like_pattern(q), escape="\\"))
-    if tag:
-        statement = statement.where(
-            exists().where(EventTag.event_id == Event.id, EventTag.tag_key == fold(tag))
-        )
-    return statement
-
-
-async def search(
-    *, session: AsyncSession, q: str | None, tag: str | None, page: PageRequest
-) -> tuple[list[Event], str | None]:
-    """A page of events whose title or description contains `q`, oldest first."""
-    return await fetch_page(session, _search(q, tag), key=Event.id, kind="events", page=page)
 
 
 async def resolve(*, session: AsyncSession, ref: str | InlineEvent, loc: Loc) -> Event:

@@ -4,19 +4,20 @@ import base64
 import binascii
 import json
 import uuid
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Query
-from sqlalchemy import Select
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy import Select, Uuid, bindparam
 
 from app.errors import BadRequest
+from app.kit.reader import Query as ReadQuery
+from app.kit.reader import Reader
 
 DEFAULT_LIMIT = 50
-T = TypeVar("T")
 MAX_LIMIT = 200
+DocumentT = TypeVar("DocumentT", bound=Mapping[str, Any])
 
 
 @dataclass(frozen=True)
@@ -76,20 +77,40 @@ def decode_id_cursor(kind: str, cursor: str) -> uuid.UUID:
         raise BadRequest(f"The cursor is not a cursor of this {kind} list.") from None
 
 
-async def fetch_page(
-    session: AsyncSession,
-    statement: Select[T],
-    *,
-    key: InstrumentedAttribute[uuid.UUID],
-    kind: str,
+@dataclass(frozen=True)
+class IdPages:
+    """The read queries of a list paged by id: its first page, and the pages after a cursor."""
+
+    kind: str
+    first: ReadQuery
+    after: ReadQuery
+
+
+def id_pages(kind: str, statement: Select[*tuple[Any, ...]], key: Any) -> IdPages:
+    """The queries of `statement` in ascending `key` order, `limit` rows a page; pages after a
+    cursor start past the `after` id. Two queries rather than an optional bound: each is compiled
+    once and keeps to the key's index."""
+    after = statement.where(key > bindparam("after", type_=Uuid))
+    return IdPages(
+        kind=kind,
+        first=ReadQuery(statement.order_by(key).limit(bindparam("limit"))),
+        after=ReadQuery(after.order_by(key).limit(bindparam("limit"))),
+    )
+
+
+async def read_page(
+    reader: Reader,
+    pages: IdPages,
+    params: Mapping[str, Any],
     page: PageRequest,
-) -> tuple[list[T], str | None]:
-    """One page of `statement` in ascending `key` order, and the cursor of the next page."""
-    if page.cursor is not None:
-        statement = statement.where(key > decode_id_cursor(kind, page.cursor))
-    statement = statement.order_by(key).limit(page.limit + 1)
-    rows: list[Any] = list((await session.scalars(statement)).all())
+    shown: Callable[[Sequence[Any]], DocumentT],
+) -> tuple[list[DocumentT], str | None]:
+    """One page of a list (`id_pages`) as documents (`shown` of each row, with its `"id"`), and
+    the cursor of the next page."""
+    after = decode_id_cursor(pages.kind, page.cursor) if page.cursor is not None else None
+    query = pages.first if after is None else pages.after
+    rows = await reader.fetch(query, {**params, "after": after, "limit": page.limit + 1})
+    items = [shown(row) for row in rows[: page.limit]]
     if len(rows) <= page.limit:
-        return rows, None
-    rows = rows[: page.limit]
-    return rows, encode_cursor(kind, [getattr(rows[-1], key.key).hex])
+        return items, None
+    return items, encode_cursor(pages.kind, [uuid.UUID(items[-1]["id"]).hex])

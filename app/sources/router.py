@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
-from app.deps import IfMatch, IfNoneMatch, PageDep, ReadSessionDep, SessionDep
+from app.deps import DatabaseDep, IfMatch, IfNoneMatch, PageDep, SessionDep
 from app.enums import SourceKind
 from app.errors import problem_responses
 from app.kit.auth import caller
@@ -13,6 +13,7 @@ from app.kit.fields import QueryText
 from app.kit.idempotency import CreationDep
 from app.kit.routing import CommittingRoute
 from app.models import Source
+from app.sources import queries as source_queries
 from app.sources import service as source_service
 from app.sources.schemas import SourceCreate, SourceOut, SourcePage, SourceUpdate
 
@@ -54,7 +55,7 @@ async def create_source(body: SourceCreate, creation: CreationDep) -> Response:
     responses=problem_responses(400, 422),
 )
 async def list_sources(
-    session: ReadSessionDep,
+    database: DatabaseDep,
     page: PageDep,
     q: Annotated[
         QueryText | None,
@@ -63,10 +64,9 @@ async def list_sources(
     kind: Annotated[SourceKind | None, Query(description="Only sources of this kind.")] = None,
 ) -> SourcePage:
     """Sources in creation order, optionally those whose name or an alias contains `q`."""
-    sources, next_cursor = await source_service.search(session=session, q=q, kind=kind, page=page)
-    return SourcePage(
-        items=[SourceOut.model_validate(source) for source in sources], next_cursor=next_cursor
-    )
+    async with database.reader() as reader:
+        items, next_cursor = await source_queries.search(reader=reader, q=q, kind=kind, page=page)
+    return SourcePage.model_validate({"items": items, "next_cursor": next_cursor})
 
 
 @router.get(
@@ -76,10 +76,11 @@ async def list_sources(
     responses={304: {"description": "Not modified"}, **problem_responses(404)},
 )
 async def read_source(
-    source: str, session: ReadSessionDep, response: Response, if_none_match: IfNoneMatch = None
+    source: str, database: DatabaseDep, response: Response, if_none_match: IfNoneMatch = None
 ) -> SourceOut | Response:
     """A source by id or slug, with its ETag."""
-    found = await source_service.get(session=session, ref=source)
+    async with database.reader() as reader:
+        found = await source_queries.document(reader=reader, ref=source)
     shown = SourceOut.model_validate(found)
     return conditional(shown, etag_of_body(shown), if_none_match, response)
 

@@ -1,12 +1,10 @@
 """Write rules and look-ups for sources."""
 
-from sqlalchemy import Select, delete, exists, select
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.enums import SourceKind
 from app.errors import NotFound
 from app.kit.db import utcnow
-from app.kit.pagination import PageRequest, fetch_page
 from app.kit.slugs import (
     derive_slug,
     ensure_slug_free,
@@ -16,7 +14,7 @@ from app.kit.slugs import (
 )
 from app.models import Source, SourceName
 from app.sources.schemas import SourceCreate, SourceUpdate
-from app.text import fold, like_pattern
+from app.text import fold
 
 
 async def _store_names(session: AsyncSession, source: Source) -> None:
@@ -75,24 +73,3 @@ async def update(
     if "name" in changed or "aliases" in changed:
         await _store_names(session, source)
     return source
-
-
-def _search(q: str | None, kind: SourceKind | None) -> Select[Source]:
-    statement = select(Source)
-    if q:
-        statement = statement.where(
-            exists().where(
-                SourceName.source_id == Source.id,
-                SourceName.name_key.like(like_pattern(q), escape="\\"),
-            )
-        )
-    if kind is not None:
-        statement = statement.where(Source.kind == kind)
-    return statement
-
-
-async def search(
-    *, session: AsyncSession, q: str | None, kind: SourceKind | None, page: PageRequest
-) -> tuple[list[Source], str | None]:
-    """A page of sources whose name or an alias contains `q`, oldest first."""
-    return await fetch_page(session, _search(q, kind), key=Source.id, kind="sources", page=page)
