@@ -4,11 +4,10 @@ import csv
 import io
 from collections.abc import AsyncIterator
 
-from app.events import service as event_service
+from app.events import queries as event_queries
 from app.kit.db import Database
 from app.kit.fields import to_rfc3339
-from app.models import Statement
-from app.statements.chunks import Chunk, event_statements
+from app.statements.chunks import Chunk, StatementRow, event_statements
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 COLUMNS = [
@@ -38,22 +37,21 @@ def _cell(value: str | None) -> str:
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
-def _row(statement: Statement, chunk: Chunk) -> list[str]:
+def _row(statement: StatementRow, chunk: Chunk) -> list[str]:
     sources = chunk.sources
     via = " > ".join(sources[relay.source_id].name for relay in chunk.relays.get(statement.id, []))
     stances = "; ".join(
-        f"{stance.stance.value}: {chunk.claims[stance.claim_id].text}"
-        for stance in chunk.stances.get(statement.id, [])
+        f"{stance.stance}: {stance.claim_text}" for stance in chunk.stances.get(statement.id, [])
     )
     on_behalf_of = statement.on_behalf_of_id
     values: list[str | None] = [
-        str(statement.id),
+        statement.id,
         to_rfc3339(statement.said_at),
-        statement.said_at_precision.value,
+        statement.said_at_precision,
         sources[statement.speaker_id].name,
         sources[on_behalf_of].name if on_behalf_of is not None else None,
         sources[statement.party_id].name,
-        statement.medium.value,
+        statement.medium,
         statement.text,
         statement.url,
         statement.language,
@@ -72,18 +70,19 @@ async def event_csv(
     """The event's slug and its statements as CSV (UTF-8 with a byte order mark, so that
     spreadsheets read it as UTF-8), produced chunk by chunk. Raises NotFound first when no event
     has this id or slug."""
-    async with database.read_sessions() as session:
-        event = await event_service.get(session=session, ref=ref)
-        slug = event.slug
+    async with database.reader() as reader:
+        event = await event_queries.document(reader=reader, ref=ref)
+    slug, event_id = event["slug"], event["id"]
 
     async def rows() -> AsyncIterator[bytes]:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(COLUMNS)
         yield ("\ufeff" + buffer.getvalue()).encode()
-        async with database.read_sessions() as session:
+        # Opened here: the response streams after the route has returned.
+        async with database.reader() as reader:
             async for chunk in event_statements(
-                session, event, include_retracted=include_retracted
+                reader, event_id, include_retracted=include_retracted
             ):
                 buffer.seek(0)
                 buffer.truncate()

@@ -16,6 +16,7 @@ import json
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -23,13 +24,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import AppError, InvalidInput, error_location
-from app.events import service as event_service
+from app.events import queries as event_queries
 from app.kit.db import Database, utcnow
 from app.kit.fields import to_rfc3339
 from app.kit.writes import lock_keys
-from app.models import Claim, Event, ImportedLine, Relay, Source, Stance
+from app.models import ImportedLine
 from app.statements import service as statement_service
-from app.statements.chunks import Chunk, event_statements
+from app.statements.chunks import Chunk, RelayRow, SourceRow, StanceRow, event_statements
 from app.statements.schemas import StatementCreate
 
 BATCH_SIZE = 1000
@@ -180,8 +181,8 @@ async def import_lines(
     return report
 
 
-def _source_document(source: Source) -> dict[str, Any]:
-    document: dict[str, Any] = {"name": source.name, "kind": source.kind.value, "slug": source.slug}
+def _source_document(source: SourceRow) -> dict[str, Any]:
+    document: dict[str, Any] = {"name": source.name, "kind": source.kind, "slug": source.slug}
     if source.aliases:
         document["aliases"] = source.aliases
     if source.description:
@@ -191,14 +192,18 @@ def _source_document(source: Source) -> dict[str, Any]:
     return document
 
 
-def _event_document(event: Event) -> dict[str, Any]:
-    document: dict[str, Any] = {"slug": event.slug, "title": event.title}
-    if event.description:
-        document["description"] = event.description
-    if event.occurred_at is not None:
-        document["occurred_at"] = to_rfc3339(event.occurred_at)
-    if event.tags:
-        document["tags"] = event.tags
+def _event_document(event: dict[str, Any]) -> dict[str, Any]:
+    document: dict[str, Any] = {"slug": event["slug"], "title": event["title"]}
+    if event["description"]:
+        document["description"] = event["description"]
+    occurred_at: datetime | str | None = event["occurred_at"]
+    if occurred_at is not None:
+        # The reader's instant: a datetime on PostgreSQL, already RFC 3339 text on SQLite.
+        document["occurred_at"] = (
+            occurred_at if isinstance(occurred_at, str) else to_rfc3339(occurred_at)
+        )
+    if event["tags"]:
+        document["tags"] = event["tags"]
     return document
 
 
@@ -206,28 +211,35 @@ class _Namer:
     """Names each event and source in full the first time, by slug afterwards."""
 
     def __init__(self) -> None:
-        self.named: set[uuid.UUID] = set()
+        self.named: set[str] = set()
 
-    def __call__(self, thing: Source | Event) -> Any:
-        if thing.id in self.named:
-            return thing.slug
-        self.named.add(thing.id)
-        return _source_document(thing) if isinstance(thing, Source) else _event_document(thing)
+    def _first(self, thing_id: str) -> bool:
+        first = thing_id not in self.named
+        self.named.add(thing_id)
+        return first
+
+    def source(self, source: SourceRow) -> Any:
+        """The source in full the first time, else its slug."""
+        return _source_document(source) if self._first(source.id) else source.slug
+
+    def event(self, event: dict[str, Any]) -> Any:
+        """The event in full the first time, else its slug."""
+        return _event_document(event) if self._first(event["id"]) else event["slug"]
 
 
-def _submissions(chunk: Chunk, event: Event, name: _Namer) -> Iterator[dict[str, Any]]:
+def _submissions(chunk: Chunk, event: dict[str, Any], name: _Namer) -> Iterator[dict[str, Any]]:
     for statement in chunk.statements:
         document: dict[str, Any] = {
-            "event": name(event),
-            "speaker": name(chunk.sources[statement.speaker_id]),
+            "event": name.event(event),
+            "speaker": name.source(chunk.sources[statement.speaker_id]),
         }
         if statement.on_behalf_of_id is not None:
-            document["on_behalf_of"] = name(chunk.sources[statement.on_behalf_of_id])
+            document["on_behalf_of"] = name.source(chunk.sources[statement.on_behalf_of_id])
         document |= {
             "text": statement.text,
             "said_at": to_rfc3339(statement.said_at),
-            "said_at_precision": statement.said_at_precision.value,
-            "medium": statement.medium.value,
+            "said_at_precision": statement.said_at_precision,
+            "medium": statement.medium,
         }
         if statement.url is not None:
             document["url"] = statement.url
@@ -236,14 +248,12 @@ def _submissions(chunk: Chunk, event: Event, name: _Namer) -> Iterator[dict[str,
         document["via"] = [
             _relay(relay, chunk.sources, name) for relay in chunk.relays.get(statement.id, [])
         ]
-        document["claims"] = [
-            _stance(stance, chunk.claims) for stance in chunk.stances.get(statement.id, [])
-        ]
+        document["claims"] = [_stance(stance) for stance in chunk.stances.get(statement.id, [])]
         yield document
 
 
-def _relay(relay: Relay, sources: dict[uuid.UUID, Source], name: _Namer) -> dict[str, Any]:
-    document: dict[str, Any] = {"source": name(sources[relay.source_id])}
+def _relay(relay: RelayRow, sources: dict[str, SourceRow], name: _Namer) -> dict[str, Any]:
+    document: dict[str, Any] = {"source": name.source(sources[relay.source_id])}
     if relay.url is not None:
         document["url"] = relay.url
     if relay.published_at is not None:
@@ -251,11 +261,8 @@ def _relay(relay: Relay, sources: dict[uuid.UUID, Source], name: _Namer) -> dict
     return document
 
 
-def _stance(stance: Stance, claims: dict[uuid.UUID, Claim]) -> dict[str, Any]:
-    document: dict[str, Any] = {
-        "claim": {"text": claims[stance.claim_id].text},
-        "stance": stance.stance.value,
-    }
+def _stance(stance: StanceRow) -> dict[str, Any]:
+    document: dict[str, Any] = {"claim": {"text": stance.claim_text}, "stance": stance.stance}
     if stance.quote is not None:
         document["quote"] = stance.quote
     return document
@@ -264,9 +271,9 @@ def _stance(stance: Stance, claims: dict[uuid.UUID, Claim]) -> dict[str, Any]:
 async def export_event(database: Database, ref: str) -> AsyncIterator[dict[str, Any]]:
     """The event's kept statements as submissions, in timeline order (said_at, then recording).
     Raises NotFound when no event has this id or slug."""
-    async with database.read_sessions() as session:
-        event = await event_service.get(session=session, ref=ref)
+    async with database.reader() as reader:
+        event = await event_queries.document(reader=reader, ref=ref)
         name = _Namer()
-        async for chunk in event_statements(session, event):
+        async for chunk in event_statements(reader, event["id"]):
             for document in _submissions(chunk, event, name):
                 yield document
