@@ -8,15 +8,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings, get_settings
 from app.kit.db import (
     Database,
-    ReadSession,
     get_database,
-    open_read_session,
     open_write_session,
 )
 from app.kit.pagination import PageDep as PageDep
 
 SessionDep = Annotated[AsyncSession, Depends(open_write_session)]
-ReadSessionDep = Annotated[ReadSession, Depends(open_read_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 # Room for a few dozen entity tags; longer header values are a 422.
 MAX_ETAG_HEADER_LENGTH = 4096

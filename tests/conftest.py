@@ -18,7 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
-from app.kit.db import Base, Database, ReadSession, get_database
+from app.kit.db import Base, Database, get_database
 from app.kit.migrations import upgrade
 from app.kit.reader import Readers
 from app.main import create_app
@@ -115,13 +115,6 @@ async def test_database(database: Database) -> AsyncIterator[Database]:
             write_engine=database.write_engine,
             write_sessions=async_sessionmaker(
                 connection,
-                expire_on_commit=False,
-                autoflush=False,
-                join_transaction_mode="create_savepoint",
-            ),
-            read_sessions=async_sessionmaker(
-                connection,
-                class_=ReadSession,
                 expire_on_commit=False,
                 autoflush=False,
                 join_transaction_mode="create_savepoint",

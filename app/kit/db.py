@@ -8,7 +8,7 @@ from contextlib import AbstractAsyncContextManager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 from fastapi import Depends
 from sqlalchemy import DateTime, Enum, MetaData, event
@@ -181,24 +181,9 @@ def _postgresql_engine(settings: Settings, **options: Any) -> AsyncEngine:
     )
 
 
-class ReadSession(AsyncSession):
-    """A session for read models: it refuses to flush or commit anything."""
-
-    async def flush(self, objects: Any = None) -> NoReturn:
-        raise RuntimeError("a read session cannot write")
-
-    async def commit(self) -> NoReturn:
-        raise RuntimeError("a read session cannot write")
-
-
 def make_sessionmaker(bind: Any) -> async_sessionmaker[AsyncSession]:
     """Sessions for writes, keeping loaded objects usable after commit."""
     return async_sessionmaker(bind, expire_on_commit=False, autoflush=False)
-
-
-def make_read_sessionmaker(bind: Any) -> async_sessionmaker[ReadSession]:
-    """Sessions for reads."""
-    return async_sessionmaker(bind, class_=ReadSession, expire_on_commit=False, autoflush=False)
 
 
 @dataclass
@@ -208,8 +193,6 @@ class Database:
     write_engine: AsyncEngine
     write_sessions: async_sessionmaker[AsyncSession]
     readers: Readers
-    # Until the last ORM reads are gone.
-    read_sessions: async_sessionmaker[ReadSession]
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Database":
@@ -229,7 +212,6 @@ class Database:
                 pool_size=settings.db_pool_size,
                 statement_timeout_ms=settings.db_statement_timeout_ms,
             ),
-            read_sessions=make_read_sessionmaker(read_engine),
         )
 
     @property
@@ -270,11 +252,3 @@ async def open_write_session(
             request.scope.pop(WRITE_SESSION_SCOPE_KEY, None)
             if session.in_transaction():
                 await session.rollback()
-
-
-async def open_read_session(
-    database: Annotated[Database, Depends(get_database)],
-) -> AsyncIterator[ReadSession]:
-    """A session for a request that only reads."""
-    async with database.read_sessions() as session:
-        yield session
