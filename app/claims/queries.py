@@ -7,7 +7,6 @@ from datetime import datetime
 from functools import cache
 from typing import Any, NamedTuple
 
-import orjson
 from sqlalchemy import Uuid, bindparam, select
 from sqlalchemy.orm import aliased
 
@@ -15,7 +14,7 @@ from app.enums import ClaimStatus
 from app.errors import NotFound
 from app.kit.fields import looks_like_uuid
 from app.kit.pagination import IdPages, PageRequest, id_pages, read_page
-from app.kit.reader import Query, Reader, instant, uuid_text
+from app.kit.reader import Query, Reader, instant, json_value, uuid_text
 from app.models import Claim, Source, Stance, Statement
 
 Document = dict[str, Any]
@@ -132,7 +131,7 @@ _APPEARANCES = Query(
 def _agent(row: Sequence[Any]) -> Agent:
     source_id, kind, name, aliases, homepage = row
     # asyncpg hands JSON columns over as text; SQLAlchemy has already decoded them.
-    listed = orjson.loads(aliases) if isinstance(aliases, str) else aliases
+    listed = json_value(aliases)
     return Agent(source_id, str(kind), name, listed, homepage)
 
 

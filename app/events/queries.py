@@ -1,18 +1,15 @@
 """Read side of events: the event document (read, embedded in the views) and the event list,
 read without the ORM."""
 
-import uuid
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-import orjson
 from sqlalchemy import Uuid, bindparam, exists, select
 
 from app.errors import NotFound
-from app.kit.fields import is_slug, looks_like_uuid
 from app.kit.pagination import IdPages, PageRequest, id_pages, read_page
-from app.kit.reader import Query, Reader, instant, uuid_text
+from app.kit.reader import Query, Reader, fetch_by_ref, instant, json_value, uuid_text
 from app.models import Event, EventTag
 from app.text import fold, like_pattern
 
@@ -42,7 +39,7 @@ def _document(row: Sequence[Any]) -> Document:
         "description": row[3],
         "occurred_at": row[4],
         # asyncpg hands JSON columns over as text; SQLAlchemy has already decoded them.
-        "tags": orjson.loads(tags) if isinstance(tags, str) else tags,
+        "tags": json_value(tags),
         "created_at": row[6],
         "updated_at": row[7],
     }
@@ -50,11 +47,7 @@ def _document(row: Sequence[Any]) -> Document:
 
 async def document(*, reader: Reader, ref: str) -> Document:
     """The event with this id or slug, as its JSON document; 404 when there is none."""
-    rows: Any = ()
-    if looks_like_uuid(ref):
-        rows = await reader.fetch(_BY_ID, {"id": uuid.UUID(ref)})
-    elif is_slug(ref):
-        rows = await reader.fetch(_BY_SLUG, {"slug": ref})
+    rows = await fetch_by_ref(reader, ref, by_id=_BY_ID, by_slug=_BY_SLUG)
     if not rows:
         raise NotFound(f"There is no event with id or slug {ref!r}.")
     return _document(rows[0])

@@ -9,27 +9,21 @@ from fastapi import Query
 from sqlalchemy import String, Uuid, bindparam, select
 
 from app.errors import InvalidInput
-from app.kit.fields import is_slug, looks_like_uuid
 from app.kit.reader import Query as ReadQuery
-from app.kit.reader import Reader, uuid_text
+from app.kit.reader import Reader, fetch_by_ref, uuid_text
 from app.models import Claim, Event, Source
 
 
 @cache
 def _id_query(model: Any, column: str) -> ReadQuery:
-    key = getattr(model, column)
-    value = bindparam("value", type_=Uuid if column == "id" else String)
-    return ReadQuery(select(uuid_text(model.id)).where(key == value))
+    value = bindparam(column, type_=Uuid if column == "id" else String)
+    return ReadQuery(select(uuid_text(model.id)).where(getattr(model, column) == value))
 
 
 async def _find(reader: Reader, model: Any, ref: str, *, by_slug: bool) -> uuid.UUID | None:
     """The id of the row whose id (or slug) is `ref`, if any."""
-    if looks_like_uuid(ref):
-        rows = await reader.fetch(_id_query(model, "id"), {"value": uuid.UUID(ref)})
-    elif by_slug and is_slug(ref):
-        rows = await reader.fetch(_id_query(model, "slug"), {"value": ref})
-    else:
-        return None
+    by_slug_query = _id_query(model, "slug") if by_slug else None
+    rows = await fetch_by_ref(reader, ref, by_id=_id_query(model, "id"), by_slug=by_slug_query)
     return uuid.UUID(rows[0][0]) if rows else None
 
 

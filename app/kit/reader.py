@@ -9,12 +9,14 @@ same way (`Z`, microseconds when there are any).
 """
 
 import asyncio
+import uuid
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import asyncpg
+import orjson
 from sqlalchemy import ColumnElement, Select, String, bindparam
 from sqlalchemy.dialects.postgresql import asyncpg as asyncpg_dialect
 from sqlalchemy.engine import Dialect
@@ -25,6 +27,7 @@ from sqlalchemy.sql.expression import FunctionElement
 from sqlalchemy.types import TypeDecorator
 
 from app.errors import ServiceUnavailable
+from app.kit.fields import is_slug, looks_like_uuid
 
 
 class uuid_text(FunctionElement[str]):
@@ -167,6 +170,23 @@ class Reader:
         """A reader on a write session's connection, inside its transaction: what a write
         answers with, including what it has just written."""
         return cls(connection=await session.connection())
+
+
+def json_value(value: Any) -> Any:
+    """A JSON column's value: asyncpg hands JSON over as text, SQLAlchemy has decoded it."""
+    return orjson.loads(value) if isinstance(value, str) else value
+
+
+async def fetch_by_ref(
+    reader: Reader, ref: str, *, by_id: Query, by_slug: Query | None
+) -> Sequence[Sequence[Any]]:
+    """The rows of `by_id` (parameter `id`) when `ref` looks like an id, else of `by_slug`
+    (parameter `slug`) when it is a slug; none when it is neither."""
+    if looks_like_uuid(ref):
+        return await reader.fetch(by_id, {"id": uuid.UUID(ref)})
+    if by_slug is not None and is_slug(ref):
+        return await reader.fetch(by_slug, {"slug": ref})
+    return ()
 
 
 @dataclass

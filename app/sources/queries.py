@@ -1,18 +1,15 @@
 """Read side of sources: the source document and the source list, read without the ORM."""
 
-import uuid
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-import orjson
 from sqlalchemy import Uuid, bindparam, exists, select
 
 from app.enums import SourceKind
 from app.errors import NotFound
-from app.kit.fields import is_slug, looks_like_uuid
 from app.kit.pagination import IdPages, PageRequest, id_pages, read_page
-from app.kit.reader import Query, Reader, instant, uuid_text
+from app.kit.reader import Query, Reader, fetch_by_ref, instant, json_value, uuid_text
 from app.models import Source, SourceName
 from app.text import like_pattern
 
@@ -42,7 +39,7 @@ def _document(row: Sequence[Any]) -> Document:
         "name": row[2],
         "kind": row[3],
         # asyncpg hands JSON columns over as text; SQLAlchemy has already decoded them.
-        "aliases": orjson.loads(aliases) if isinstance(aliases, str) else aliases,
+        "aliases": json_value(aliases),
         "description": row[5],
         "homepage": row[6],
         "created_at": row[7],
@@ -52,11 +49,7 @@ def _document(row: Sequence[Any]) -> Document:
 
 async def document(*, reader: Reader, ref: str) -> Document:
     """The source with this id or slug, as its JSON document; 404 when there is none."""
-    rows: Any = ()
-    if looks_like_uuid(ref):
-        rows = await reader.fetch(_BY_ID, {"id": uuid.UUID(ref)})
-    elif is_slug(ref):
-        rows = await reader.fetch(_BY_SLUG, {"slug": ref})
+    rows = await fetch_by_ref(reader, ref, by_id=_BY_ID, by_slug=_BY_SLUG)
     if not rows:
         raise NotFound(f"There is no source with id or slug {ref!r}.")
     return _document(rows[0])

@@ -13,10 +13,9 @@ from datetime import datetime
 from functools import cache
 from typing import Any, NamedTuple
 
-import orjson
 from sqlalchemy import String, Uuid, bindparam, select, tuple_, type_coerce
 
-from app.kit.reader import Query, Reader, any_of, uuid_text
+from app.kit.reader import Query, Reader, any_of, json_value, uuid_text
 from app.models import Claim, Relay, Source, Stance, Statement
 
 CHUNK_SIZE = 1000
@@ -159,7 +158,7 @@ def _source(row: Sequence[Any]) -> SourceRow:
     source = SourceRow._make(row)
     # asyncpg hands JSON columns over as text; SQLAlchemy has already decoded them.
     if isinstance(source.aliases, str):
-        return source._replace(aliases=orjson.loads(source.aliases))
+        return source._replace(aliases=json_value(source.aliases))
     return source
 
 
