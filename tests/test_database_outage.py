@@ -111,6 +111,7 @@ async def test_an_outage_is_503_then_service_resumes(cluster: Cluster) -> None:
             ("GET", f"/v1/statements/{statement}", None),
             ("GET", "/v1/statements", None),
             ("GET", "/v1/sources", None),
+            ("GET", "/v1/events/putin-elton-john-call", None),
             ("GET", "/v1/events/putin-elton-john-call/timeline", None),
             ("GET", "/v1/events/putin-elton-john-call/comparison", None),
             ("POST", "/v1/sources", ELTON_JOHN),
@@ -124,6 +125,8 @@ async def test_an_outage_is_503_then_service_resumes(cluster: Cluster) -> None:
                 response = await client.request(method, path, json=body)
                 assert response.status_code == 503, (path, response.status_code, response.text)
                 assert response.headers["content-type"] == "application/problem+json"
+                # Reads (the Reader) and writes (the ORM) alike say when to come back.
+                assert response.headers["retry-after"] == "1", path
         ready = await client.get("/readyz")
         assert ready.status_code == 503
         assert (await client.get("/healthz")).status_code == 200

@@ -8,9 +8,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.enums import ClaimStatus
-from app.errors import Conflict, NotFound
+from app.errors import Conflict
 from app.kit.db import utcnow
-from app.kit.fields import looks_like_uuid
 from app.kit.ids import new_id
 from app.models import Claim
 from app.text import text_hash
@@ -57,12 +56,4 @@ async def resolve_text(*, session: AsyncSession, event_id: uuid.UUID, text: str)
     )
     claim = await _find(session, event_id, text)
     assert claim is not None, "the claim was neither inserted nor found"
-    return claim
-
-
-async def get(*, session: AsyncSession, ref: str) -> Claim:
-    """The claim with this id; 404 when there is none."""
-    claim = await session.get(Claim, uuid.UUID(ref)) if looks_like_uuid(ref) else None
-    if claim is None:
-        raise NotFound(f"There is no claim with id {ref!r}.")
     return claim

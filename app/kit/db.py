@@ -223,6 +223,10 @@ class Database:
         """A reader for one request (see `Readers.reader`)."""
         return self.readers.reader()
 
+    def long_reader(self) -> AbstractAsyncContextManager[Reader]:
+        """A reader for long work, off the hot reads' pool (see `Readers.long_reader`)."""
+        return self.readers.long_reader()
+
     async def dispose(self) -> None:
         """Close every pooled connection."""
         await self.write_engine.dispose()

@@ -1,14 +1,15 @@
-"""Hot read queries: written once with SQLAlchemy Core, compiled once, run on the driver.
+"""The one way to read: queries written once with SQLAlchemy Core, compiled once, run on the driver.
 
-The statement list, a statement and a timeline page are read here rather than through the ORM:
-on PostgreSQL each query is compiled once and sent on the pooled connection's asyncpg driver
-(no per-request compilation, ORM objects, result processing or `BEGIN`/`ROLLBACK`); on SQLite it
-runs through SQLAlchemy as usual. Either way the columns come back JSON-ready: ids as canonical
-text, instants as UTC datetimes (PostgreSQL) or RFC 3339 text (SQLite), which orjson writes the
-same way (`Z`, microseconds when there are any).
+Every read model (lists, documents, the views, the exports) reads through a `Reader` rather than
+the ORM: on PostgreSQL each query is compiled once and sent on the pooled connection's asyncpg
+driver (no per-request compilation, ORM objects, result processing or `BEGIN`/`ROLLBACK`); on
+SQLite it runs through SQLAlchemy as usual. Either way the columns come back JSON-ready: ids as
+canonical text, instants as UTC datetimes (PostgreSQL) or RFC 3339 text (SQLite), which orjson
+writes the same way (`Z`, microseconds when there are any).
 """
 
 import asyncio
+import logging
 import uuid
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
@@ -123,6 +124,17 @@ class Query:
         return self._compiled
 
 
+# As the write side's database errors (app.errors): a 503 says when to come back, and is logged.
+logger = logging.getLogger("claimline.errors")
+
+
+def _unavailable(error: str) -> ServiceUnavailable:
+    logger.warning("database unavailable: %s", error)
+    return ServiceUnavailable(
+        "The database is unavailable; try again shortly.", headers={"Retry-After": "1"}
+    )
+
+
 class Reader:
     """Runs read queries on one connection; it has no way to write.
 
@@ -160,9 +172,12 @@ class Reader:
                 # A SQLAlchemy connection: keep it out of its pool (asyncpg's pool does that
                 # itself with a closed connection).
                 await self._connection.invalidate(error)
-            raise ServiceUnavailable("The database is unavailable; try again shortly.") from None
+            raise _unavailable(type(error).__name__) from None
         except asyncpg.QueryCanceledError:
-            raise ServiceUnavailable("The database took too long to answer; try again.") from None
+            logger.warning("database statement timed out")
+            raise ServiceUnavailable(
+                "The database took too long to answer; try again.", headers={"Retry-After": "1"}
+            ) from None
         return rows
 
     @classmethod
@@ -240,12 +255,22 @@ class Readers:
             # No timeout: asyncpg's costs a task and a timer per request; the pool is sized for
             # the concurrent requests, and a slow query is stopped by the statement timeout.
             driver = await pool.acquire()
-        except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError):
-            raise ServiceUnavailable("The database is unavailable; try again shortly.") from None
+        except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+            raise _unavailable(type(error).__name__) from None
         try:
             yield Reader(driver=driver)
         finally:
             await pool.release(driver)
+
+    @asynccontextmanager
+    async def long_reader(self) -> AsyncIterator[Reader]:
+        """A reader for long work (an export streamed to a slow client) on a connection of the
+        read engine, whose pool is not the one the hot reads wait on."""
+        if self.bind is not None:
+            yield Reader(connection=self.bind)
+            return
+        async with self.engine.connect() as connection:
+            yield Reader(connection=connection)
 
     async def close(self) -> None:
         """Close the read engine's connections and the pool."""

@@ -79,8 +79,9 @@ async def event_csv(
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(COLUMNS)
         yield ("\ufeff" + buffer.getvalue()).encode()
-        # Opened here: the response streams after the route has returned.
-        async with database.reader() as reader:
+        # Opened here: the response streams after the route has returned, for as long as the
+        # client takes, so off the hot reads' pool.
+        async with database.long_reader() as reader:
             async for chunk in event_statements(
                 reader, event_id, include_retracted=include_retracted
             ):

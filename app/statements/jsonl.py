@@ -271,7 +271,7 @@ def _stance(stance: StanceRow) -> dict[str, Any]:
 async def export_event(database: Database, ref: str) -> AsyncIterator[dict[str, Any]]:
     """The event's kept statements as submissions, in timeline order (said_at, then recording).
     Raises NotFound when no event has this id or slug."""
-    async with database.reader() as reader:
+    async with database.long_reader() as reader:
         event = await event_queries.document(reader=reader, ref=ref)
         name = _Namer()
         async for chunk in event_statements(reader, event["id"]):

@@ -11,7 +11,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import Select, Uuid, bindparam, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import aliased
@@ -26,8 +26,7 @@ Row = Sequence[Any]
 _WORD = re.compile(r"\w+")
 _speaker, _on_behalf_of, _relay_source = aliased(Source), aliased(Source), aliased(Source)
 
-# The columns of a statement row, in the order `_document` reads them; `said_at` and the hex id
-# at the end are for timeline cursors.
+# The columns of a statement row, in the order `documents` reads them (read only in this module).
 STATEMENT_COLUMNS = (
     uuid_text(Statement.id),
     uuid_text(Statement.event_id),
@@ -77,20 +76,7 @@ _RELAYS = Query(
 )
 
 
-class StanceShown(NamedTuple):
-    """A stance of a shown statement, with its claim's text and the derived values."""
-
-    statement_id: str
-    claim_id: str
-    claim_text: str
-    stance: str
-    quote: str | None
-    first_mention: bool
-    reversal: bool
-    status_after: str
-
-
-# The columns of `StanceShown`, in its order.
+# Read only here: `documents` gives them out by name.
 _STANCES = Query(
     select(
         uuid_text(Stance.statement_id),
@@ -117,20 +103,21 @@ def _source(row: Row, at: int) -> Document | None:
 
 
 async def documents(
-    reader: Reader, rows: Sequence[Row]
-) -> tuple[list[Document], dict[str, list[StanceShown]]]:
+    reader: Reader, rows: Sequence[Row], *, derived: bool = False
+) -> tuple[list[Document], dict[str, list[Document]]]:
     """Statement documents for statement rows (`statement_rows()`), in their order (two more
-    queries), and each statement's stances with their derived values, by statement id."""
+    queries); with `derived`, also each statement's stances as the timeline shows them (with
+    their derived values), by statement id."""
     ids = [row[0] for row in rows]
     relays: dict[str, list[Document]] = defaultdict(list)
-    stances: dict[str, list[StanceShown]] = defaultdict(list)
+    stances: dict[str, list[Row]] = defaultdict(list)
     if ids:
         for relay in await reader.fetch(_RELAYS, {"ids": ids}):
             relays[relay[0]].append(
                 {"source": _source(relay, 1), "url": relay[5], "published_at": relay[6]}
             )
         for stance in await reader.fetch(_STANCES, {"ids": ids}):
-            stances[stance[0]].append(StanceShown._make(stance))
+            stances[stance[0]].append(stance)
     shown = [
         {
             "id": row[0],
@@ -145,12 +132,7 @@ async def documents(
             "language": row[7],
             "via": relays[row[0]],
             "stances": [
-                {
-                    "claim_id": s.claim_id,
-                    "claim_text": s.claim_text,
-                    "stance": s.stance,
-                    "quote": s.quote,
-                }
+                {"claim_id": s[1], "claim_text": s[2], "stance": s[3], "quote": s[4]}
                 for s in stances[row[0]]
             ],
             "recorded_at": row[8],
@@ -159,7 +141,23 @@ async def documents(
         }
         for row in rows
     ]
-    return shown, stances
+    in_timeline: dict[str, list[Document]] = {}
+    if derived:
+        in_timeline = {
+            statement_id: [
+                {
+                    "claim_id": s[1],
+                    "claim_text": s[2],
+                    "stance": s[3],
+                    "first_mention": s[5],
+                    "reversal": s[6],
+                    "status_after": s[7],
+                }
+                for s in rows_of_statement
+            ]
+            for statement_id, rows_of_statement in stances.items()
+        }
+    return shown, in_timeline
 
 
 async def one(reader: Reader, statement_id: uuid.UUID) -> Document | None:

@@ -139,22 +139,12 @@ async def timeline(
 
 
 async def _items(reader: Reader, rows: Sequence[Any]) -> list[Document]:
-    statements, stances = await documents(reader, rows)
+    statements, stances = await documents(reader, rows, derived=True)
     return [
         {
             "statement": statement,
             "party": statement["on_behalf_of"] or statement["speaker"],
-            "stances": [
-                {
-                    "claim_id": s.claim_id,
-                    "claim_text": s.claim_text,
-                    "stance": s.stance,
-                    "first_mention": s.first_mention,
-                    "reversal": s.reversal,
-                    "status_after": s.status_after,
-                }
-                for s in stances[statement["id"]]
-            ],
+            "stances": stances.get(statement["id"], []),
         }
         for statement in statements
     ]
