@@ -14,19 +14,24 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, bindparam, delete, or_, select, tuple_, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.claims.rules import ClaimState, Derived, StanceInTimeline, replay
+from app.claims.stored import (
+    Bounds,
+    MovedPositions,
+    Standing,
+    add_moved_positions,
+    store_bounds,
+    store_positions,
+    update_bounds,
+)
+from app.claims.stored import (
+    Point as Point,
+)
 from app.enums import ClaimStatus, StanceKind
-from app.kit.db import Base
-from app.kit.writes import bulk_insert
 from app.models import Claim, Position, Stance, Statement
-
-# A place in a claim's timeline: (said_at, statement id).
-Point = tuple[datetime, uuid.UUID]
-# Where a party stands on a claim: its latest stance and its latest taken side.
-Standing = tuple[StanceKind, StanceKind | None]
 
 
 class NewStance(NamedTuple):
@@ -40,45 +45,28 @@ class NewStance(NamedTuple):
 
 
 class _TailStance(NamedTuple):
-    """A stance in a claim's replayed tail; `stored` is None for one about to be inserted."""
+    """A stance in a claim's replayed tail, with its stored derived values (None for one about
+    to be inserted). Fields in the order of the tail query's columns."""
 
+    claim_id: uuid.UUID
     statement_id: uuid.UUID
     party_id: uuid.UUID
     stance: StanceKind
     retracted: bool
     said_at: datetime
-    stored: Derived | None
+    first_mention: bool | None
+    reversal: bool | None
+    status_after: ClaimStatus | None
+    position_before: StanceKind | None
+    side_before: StanceKind | None
+
+    @property
+    def is_new(self) -> bool:
+        return self.first_mention is None
 
     @property
     def point(self) -> Point:
         return self.said_at, self.statement_id
-
-
-@dataclass
-class _Bounds:
-    """What a replay reads and writes of a claim row: its status and timeline bounds."""
-
-    id: uuid.UUID
-    status: ClaimStatus
-    first_said_at: datetime | None
-    first_statement_id: uuid.UUID | None
-    last_said_at: datetime | None
-    last_statement_id: uuid.UUID | None
-
-
-_BOUNDS_WRITTEN = [name for name in _Bounds.__dataclass_fields__ if name != "id"]
-
-
-@dataclass
-class _MovedPositions:
-    """The positions a replay moved, by kind of change: each kind is one statement."""
-
-    new: list[dict[str, Any]]
-    changed: list[dict[str, Any]]
-    gone: list[tuple[uuid.UUID, uuid.UUID]]
-
-    def __len__(self) -> int:
-        return len(self.new) + len(self.changed) + len(self.gone)
 
 
 @dataclass
@@ -133,15 +121,27 @@ async def refresh_with_new(
     stored = await _stored_positions(session, ids)
     for new in new_stances:
         tails[new.claim_id].append(
-            _TailStance(new.statement_id, new.party_id, new.stance, False, new.said_at, None)
+            _TailStance(
+                new.claim_id,
+                new.statement_id,
+                new.party_id,
+                new.stance,
+                False,
+                new.said_at,
+                None,
+                None,
+                None,
+                None,
+                None,
+            )
         )
     if new_stances:
         for tail in tails.values():
             tail.sort(key=_point_of)
     derived_new: dict[tuple[uuid.UUID, uuid.UUID], Derived] = {}
     changes: list[dict[str, Any]] = []
-    moved = _MovedPositions(new=[], changed=[], gone=[])
-    updated: list[_Bounds] = []
+    moved = MovedPositions(new=[], changed=[], gone=[])
+    updated: list[Bounds] = []
     fixed = 0
     for claim_id in ids:
         claim, start, tail = claims[claim_id], starts[claim_id], tails[claim_id]
@@ -154,9 +154,21 @@ async def refresh_with_new(
             state,
         )
         for stance, values in zip(tail, derived, strict=True):
-            if stance.stored is None:
+            if stance.is_new:
                 derived_new[(stance.statement_id, claim_id)] = values
-            elif stance.stored != values:
+            elif (
+                stance.first_mention,
+                stance.reversal,
+                stance.status_after,
+                stance.position_before,
+                stance.side_before,
+            ) != (
+                values.first_mention,
+                values.reversal,
+                values.status_after,
+                values.position_before,
+                values.side_before,
+            ):
                 changes.append(
                     {
                         "statement_id": stance.statement_id,
@@ -171,15 +183,17 @@ async def refresh_with_new(
         touched = {stance.party_id for stance in tail}
         if start is None:
             touched |= stored[claim_id].keys()
-        _add_moved_positions(claim_id, touched, stored[claim_id], state, moved)
-        changed = _update_bounds(claim, start, tail, state)
+        add_moved_positions(claim_id, touched, stored[claim_id], state, moved)
+        first_in_tail = next((stance.point for stance in tail if not stance.retracted), None)
+        last_in_tail = tail[-1].point if tail else None
+        changed = update_bounds(claim, start, first_in_tail, last_in_tail, state)
         if changed:
             fixed += changed
             updated.append(claim)
     if changes:
         await session.execute(update(Stance), changes)
-    await _store_positions(session, moved)
-    await _store_bounds(session, updated)
+    await store_positions(session, moved)
+    await store_bounds(session, updated)
     await session.flush()
     return Refreshed(new=derived_new, fixed=fixed + len(changes) + len(moved))
 
@@ -188,13 +202,13 @@ def _point_of(stance: _TailStance) -> Point:
     return stance.said_at, stance.statement_id
 
 
-async def _locked_bounds(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID, _Bounds]:
+async def _locked_bounds(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID, Bounds]:
     """The claims' status and bounds, their rows locked in id order until commit."""
-    columns = [getattr(Claim, name) for name in _Bounds.__dataclass_fields__]
+    columns = [getattr(Claim, name) for name in Bounds.__dataclass_fields__]
     rows = await session.execute(
         select(*columns).where(Claim.id.in_(ids)).order_by(Claim.id).with_for_update()
     )
-    return {row.id: _Bounds(*row) for row in rows}
+    return {row.id: Bounds(*row) for row in rows}
 
 
 async def _tails(
@@ -224,7 +238,7 @@ async def _tails(
             Stance.stance,
             Statement.retracted_at.is_not(None),
             Stance.said_at,
-            # The stored values, in the order of `Derived`'s fields.
+            # The stored values, in `_TailStance`'s order like every column here.
             Stance.first_mention,
             Stance.reversal,
             Stance.status_after,
@@ -235,14 +249,13 @@ async def _tails(
         .where(or_(*conditions))
         .order_by(Stance.claim_id, Stance.said_at, Stance.statement_id)
     )
-    for claim_id, statement_id, party_id, stance, retracted, said_at, *stored in rows:
-        tails[claim_id].append(
-            _TailStance(statement_id, party_id, stance, retracted, said_at, Derived(*stored))
-        )
+    # One tuple a row, named by `_TailStance`: a rebuild reads every stance of the event.
+    for row in rows:
+        tails[row[0]].append(_TailStance._make(row))
     return tails
 
 
-def _ends_at_or_after(claim: _Bounds, point: Point) -> bool:
+def _ends_at_or_after(claim: Bounds, point: Point) -> bool:
     if claim.last_said_at is None or claim.last_statement_id is None:
         return False
     return (claim.last_said_at, claim.last_statement_id) >= point
@@ -264,7 +277,7 @@ async def _stored_positions(
 
 
 def _state_before(
-    claim: _Bounds,
+    claim: Bounds,
     start: Point | None,
     tail: Iterable[_TailStance],
     stored: Mapping[uuid.UUID, Standing],
@@ -284,114 +297,15 @@ def _state_before(
     picked_up: set[uuid.UUID] = set()
     for item in tail:
         party = item.party_id
-        if item.stored is None or party in picked_up:  # new stances have no stored values
+        if item.is_new or party in picked_up:  # new stances have no stored values
             continue
         picked_up.add(party)
         state.positions.pop(party, None)
         state.sides.pop(party, None)
-        if item.stored.position_before is not None:
-            state.positions[party] = item.stored.position_before
-        if item.stored.side_before is not None:
-            state.sides[party] = item.stored.side_before
+        if item.position_before is not None:
+            state.positions[party] = item.position_before
+        if item.side_before is not None:
+            state.sides[party] = item.side_before
     first = (claim.first_said_at, claim.first_statement_id)
     state.mentioned = first[0] is not None and first < start  # type: ignore[operator,unused-ignore]
     return state
-
-
-def _update_bounds(
-    claim: _Bounds, start: Point | None, tail: Sequence[_TailStance], state: ClaimState
-) -> int:
-    """Set the claim's status and bounds; return how many of them changed."""
-    first: Point | None = None
-    if start is not None and claim.first_said_at is not None and claim.first_statement_id:
-        kept = (claim.first_said_at, claim.first_statement_id)
-        first = kept if kept < start else None
-    if first is None:
-        first = next((stance.point for stance in tail if not stance.retracted), None)
-    last: Point | None = tail[-1].point if tail else None
-    if last is None and start is not None and claim.last_said_at and claim.last_statement_id:
-        last = (claim.last_said_at, claim.last_statement_id)
-    wanted = (
-        state.status,
-        first[0] if first else None,
-        first[1] if first else None,
-        last[0] if last else None,
-        last[1] if last else None,
-    )
-    current = (
-        claim.status,
-        claim.first_said_at,
-        claim.first_statement_id,
-        claim.last_said_at,
-        claim.last_statement_id,
-    )
-    if current == wanted:
-        return 0
-    (
-        claim.status,
-        claim.first_said_at,
-        claim.first_statement_id,
-        claim.last_said_at,
-        claim.last_statement_id,
-    ) = wanted
-    return sum(1 for a, b in zip(current, wanted, strict=True) if a != b)
-
-
-def _add_moved_positions(
-    claim_id: uuid.UUID,
-    parties: set[uuid.UUID],
-    stored: Mapping[uuid.UUID, Standing],
-    state: ClaimState,
-    moved: _MovedPositions,
-) -> None:
-    """Add the positions of these parties that the replay moved: new, changed or gone."""
-    for party in parties:
-        wanted = (
-            (state.positions[party], state.sides.get(party)) if party in state.positions else None
-        )
-        before = stored.get(party)
-        if wanted == before:
-            continue
-        if wanted is None:
-            moved.gone.append((claim_id, party))
-            continue
-        row = {"claim_id": claim_id, "party_id": party, "stance": wanted[0], "side": wanted[1]}
-        (moved.changed if before is not None else moved.new).append(row)
-
-
-async def _store_positions(session: AsyncSession, moved: _MovedPositions) -> None:
-    """Write the moved positions of every claim: one statement for each kind of change."""
-    positions = Base.metadata.tables["positions"]
-    # COPY or a Core INSERT: the ORM's bulk path inserts these row by row.
-    await bulk_insert(session, positions, moved.new)
-    if moved.changed:
-        # A Core UPDATE by primary key, run as one executemany.
-        await session.execute(
-            update(positions)
-            .where(
-                positions.c.claim_id == bindparam("key_claim"),
-                positions.c.party_id == bindparam("key_party"),
-            )
-            .values(stance=bindparam("stance"), side=bindparam("side")),
-            [{"key_claim": r["claim_id"], "key_party": r["party_id"], **r} for r in moved.changed],
-        )
-    if moved.gone:
-        await session.execute(
-            delete(Position).where(tuple_(Position.claim_id, Position.party_id).in_(moved.gone))
-        )
-
-
-async def _store_bounds(session: AsyncSession, updated: Sequence[_Bounds]) -> None:
-    """Write the changed status and bounds of these claims, as one executemany."""
-    if not updated:
-        return
-    claims = Base.metadata.tables["claims"]
-    await session.execute(
-        update(claims)
-        .where(claims.c.id == bindparam("key_id"))
-        .values({name: bindparam(name) for name in _BOUNDS_WRITTEN}),
-        [
-            {"key_id": claim.id, **{n: getattr(claim, n) for n in _BOUNDS_WRITTEN}}
-            for claim in updated
-        ],
-    )
