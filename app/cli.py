@@ -81,6 +81,7 @@ def _rebuild_views(settings: Settings, event_ref: str | None) -> None:
     from app.events import service as event_service
     from app.kit.db import Database
     from app.models import Claim
+    from app.statements import tally
 
     async def run() -> tuple[int, int]:
         database = Database.from_settings(settings)
@@ -99,6 +100,7 @@ def _rebuild_views(settings: Settings, event_ref: str | None) -> None:
                     )
                     done = min(start + 100, len(claim_ids))
                     print(f"claimline: {done}/{len(claim_ids)} claims replayed", file=sys.stderr)
+                fixed += await tally.recount(session, None if event_ref is None else [event.id])
                 await session.commit()
                 return len(claim_ids), fixed
         finally:

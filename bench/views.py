@@ -28,6 +28,7 @@ from httpx import ASGITransport, AsyncClient
 from sqlalchemy import insert, select, text
 
 from app.claims import derived
+from app.claims.derived import STORED_COLUMNS, stored_values
 from app.claims.rules import StanceInTimeline, replay
 from app.config import Settings
 from app.kit.db import Database, get_database
@@ -48,6 +49,7 @@ from app.models import (
     StanceKind,
     Statement,
 )
+from app.statements import tally
 from app.text import text_hash
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -177,6 +179,9 @@ async def generate(database: Database, size: int, seed: int) -> uuid.UUID:
     await _insert_all(database, Stance, stances)
     await _insert_all(database, Relay, relays)
     await _insert_all(database, Position, positions)
+    async with database.write_sessions() as session:
+        await tally.recount(session, [event_id])
+        await session.commit()
     return event_id
 
 
@@ -197,17 +202,14 @@ def _derive(
                 party=by_statement[row["statement_id"]]["party_id"],
                 stance=row["stance"],
                 retracted=by_statement[row["statement_id"]]["retracted_at"] is not None,
+                statement=row["statement_id"],
+                said_at=row["said_at"],
             )
             for row in on_claim
         )
         for row, values in zip(on_claim, derived, strict=True):
-            row.update(
-                first_mention=values.first_mention,
-                reversal=values.reversal,
-                status_after=values.status_after,
-                position_before=values.position_before,
-                side_before=values.side_before,
-            )
+            row["party_id"] = by_statement[row["statement_id"]]["party_id"]
+            row.update(zip(STORED_COLUMNS, stored_values(values), strict=True))
         claim["status"] = state.status
         kept = [
             row for row in on_claim if by_statement[row["statement_id"]]["retracted_at"] is None
@@ -223,6 +225,7 @@ def _derive(
                 "party_id": party_id,
                 "stance": stance,
                 "side": state.sides.get(party_id),
+                **state.chains[party_id]._asdict(),
             }
             for party_id, stance in state.positions.items()
         )

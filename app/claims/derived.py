@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, or_, select, union_all, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.claims.rules import ClaimState, Derived, StanceInTimeline, replay
+from app.claims.rules import Chain, ClaimState, Derived, StanceInTimeline, replay
 from app.claims.stored import (
     Bounds,
     MovedPositions,
@@ -59,6 +59,16 @@ class _TailStance(NamedTuple):
     status_after: ClaimStatus | None
     position_before: StanceKind | None
     side_before: StanceKind | None
+    since_id: uuid.UUID | None
+    since_at: datetime | None
+    side_id: uuid.UUID | None
+    side_at: datetime | None
+    changed: bool | None
+
+    @property
+    def stored(self) -> tuple[Any, ...]:
+        """The stored derived values, as `_values` gives them for a replayed stance."""
+        return self[6:]
 
     @property
     def is_new(self) -> bool:
@@ -119,6 +129,7 @@ async def refresh_with_new(
     for claim_id in ids:
         tails.setdefault(claim_id, [])
     stored = await _stored_positions(session, ids)
+    chains = await _chains_before(session, starts, tails)
     for new in new_stances:
         tails[new.claim_id].append(
             _TailStance(
@@ -128,11 +139,7 @@ async def refresh_with_new(
                 new.stance,
                 False,
                 new.said_at,
-                None,
-                None,
-                None,
-                None,
-                None,
+                *(None,) * 10,
             )
         )
     if new_stances:
@@ -145,10 +152,16 @@ async def refresh_with_new(
     fixed = 0
     for claim_id in ids:
         claim, start, tail = claims[claim_id], starts[claim_id], tails[claim_id]
-        state = _state_before(claim, start, tail, stored[claim_id])
+        state = _state_before(claim, start, tail, stored[claim_id], chains.get(claim_id, {}))
         derived, state = replay(
             (
-                StanceInTimeline(party=s.party_id, stance=s.stance, retracted=s.retracted)
+                StanceInTimeline(
+                    party=s.party_id,
+                    stance=s.stance,
+                    retracted=s.retracted,
+                    statement=s.statement_id,
+                    said_at=s.said_at,
+                )
                 for s in tail
             ),
             state,
@@ -156,28 +169,14 @@ async def refresh_with_new(
         for stance, values in zip(tail, derived, strict=True):
             if stance.is_new:
                 derived_new[(stance.statement_id, claim_id)] = values
-            elif (
-                stance.first_mention,
-                stance.reversal,
-                stance.status_after,
-                stance.position_before,
-                stance.side_before,
-            ) != (
-                values.first_mention,
-                values.reversal,
-                values.status_after,
-                values.position_before,
-                values.side_before,
-            ):
+                continue
+            wanted = stored_values(values)
+            if stance.stored != wanted:
                 changes.append(
                     {
                         "statement_id": stance.statement_id,
                         "claim_id": claim_id,
-                        "first_mention": values.first_mention,
-                        "reversal": values.reversal,
-                        "status_after": values.status_after,
-                        "position_before": values.position_before,
-                        "side_before": values.side_before,
+                        **dict(zip(STORED_COLUMNS, wanted, strict=True)),
                     }
                 )
         touched = {stance.party_id for stance in tail}
@@ -196,6 +195,34 @@ async def refresh_with_new(
     await store_bounds(session, updated)
     await session.flush()
     return Refreshed(new=derived_new, fixed=fixed + len(changes) + len(moved))
+
+
+# The derived values a stance row stores, in `_TailStance`'s order.
+STORED_COLUMNS = (
+    "first_mention",
+    "reversal",
+    "status_after",
+    "position_before",
+    "side_before",
+    "since_id",
+    "since_at",
+    "side_id",
+    "side_at",
+    "changed",
+)
+
+
+def stored_values(values: Derived) -> tuple[Any, ...]:
+    """What a stance row stores of its derived values, in `STORED_COLUMNS` order."""
+    chain = values.chain
+    return (
+        values.first_mention,
+        values.reversal,
+        values.status_after,
+        values.position_before,
+        values.side_before,
+        *(chain[:5] if chain is not None else (None,) * 5),
+    )
 
 
 def _point_of(stance: _TailStance) -> Point:
@@ -234,16 +261,12 @@ async def _tails(
         select(
             Stance.claim_id,
             Stance.statement_id,
-            Statement.party_id,
+            Stance.party_id,
             Stance.stance,
             Statement.retracted_at.is_not(None),
             Stance.said_at,
             # The stored values, in `_TailStance`'s order like every column here.
-            Stance.first_mention,
-            Stance.reversal,
-            Stance.status_after,
-            Stance.position_before,
-            Stance.side_before,
+            *(getattr(Stance, name) for name in STORED_COLUMNS),
         )
         .join(Statement, Statement.id == Stance.statement_id)
         .where(or_(*conditions))
@@ -267,13 +290,61 @@ async def _stored_positions(
     """Each claim's stored positions, by party."""
     stored: dict[uuid.UUID, dict[uuid.UUID, Standing]] = {claim_id: {} for claim_id in claim_ids}
     # Core rows, not ORM objects: a busy claim has hundreds of parties.
-    for claim_id, party_id, stance, side in await session.execute(
-        select(Position.claim_id, Position.party_id, Position.stance, Position.side).where(
-            Position.claim_id.in_(claim_ids)
-        )
+    for row in await session.execute(
+        select(
+            Position.claim_id,
+            Position.party_id,
+            Position.stance,
+            Position.side,
+            *(getattr(Position, name) for name in Chain._fields),
+        ).where(Position.claim_id.in_(claim_ids))
     ):
-        stored[claim_id][party_id] = (stance, side)
+        stored[row[0]][row[1]] = (row[2], row[3], Chain._make(row[4:]))
     return stored
+
+
+async def _chains_before(
+    session: AsyncSession,
+    starts: Mapping[uuid.UUID, Point | None],
+    tails: Mapping[uuid.UUID, Sequence[_TailStance]],
+) -> dict[uuid.UUID, dict[uuid.UUID, Chain | None]]:
+    """The chain of each party with a stored stance in a claim's replayed tail, just before the
+    tail: what its latest stance before the start point stored (a retracted stance stores the
+    chain before it). One seek a party on the party-timeline index, `_SEEKS` to a query."""
+    wanted = []
+    for claim_id, tail in tails.items():
+        start = starts[claim_id]
+        if start is None:
+            continue
+        parties = {stance.party_id for stance in tail if not stance.is_new}
+        wanted.extend((claim_id, party, start) for party in sorted(parties))
+    chains: dict[uuid.UUID, dict[uuid.UUID, Chain | None]] = {}
+    for offset in range(0, len(wanted), _SEEKS):
+        seeks = []
+        for claim_id, party, (said_at, statement_id) in wanted[offset : offset + _SEEKS]:
+            chains.setdefault(claim_id, {})[party] = None
+            seeks.append(
+                select(Stance.claim_id, Stance.party_id, *_CHAIN_COLUMNS)
+                .where(
+                    Stance.claim_id == claim_id,
+                    Stance.party_id == party,
+                    Stance.said_at <= said_at,
+                    or_(Stance.said_at < said_at, Stance.statement_id < statement_id),
+                )
+                .order_by(Stance.said_at.desc(), Stance.statement_id.desc())
+                .limit(1)
+                .subquery()
+                .select()
+            )
+        for row in await session.execute(union_all(*seeks) if len(seeks) > 1 else seeks[0]):
+            if row[2] is not None:
+                chains[row[0]][row[1]] = Chain(*row[2:], None, None)
+    return chains
+
+
+# At most this many seeks a query (SQLite allows 500 terms in a compound SELECT).
+_SEEKS = 200
+_CHAIN_COLUMNS = (Stance.since_id, Stance.since_at, Stance.side_id, Stance.side_at, Stance.changed)
 
 
 def _state_before(
@@ -281,17 +352,20 @@ def _state_before(
     start: Point | None,
     tail: Iterable[_TailStance],
     stored: Mapping[uuid.UUID, Standing],
+    chains: Mapping[uuid.UUID, Chain | None],
 ) -> ClaimState:
-    """Where the claim's timeline stood just before `start`, without reading what lies before.
+    """Where the claim's timeline stood just before `start`, reading only one stance a party.
 
     A party with no stored stance from `start` on stands where its stored position says; one
-    with such a stance stands where that stance's `position_before` and `side_before` say.
+    with such a stance stands where that stance's `position_before` and `side_before` say, with
+    the chain its stance before `start` stored (its first stance is the stored position's).
     """
     state = ClaimState()
     if start is None:
         return state
-    for party, (stance, side) in stored.items():
+    for party, (stance, side, chain) in stored.items():
         state.positions[party] = stance
+        state.chains[party] = chain
         if side is not None:
             state.sides[party] = side
     picked_up: set[uuid.UUID] = set()
@@ -302,6 +376,10 @@ def _state_before(
         picked_up.add(party)
         state.positions.pop(party, None)
         state.sides.pop(party, None)
+        first = state.chains.pop(party, None)
+        chain = chains.get(party)
+        if chain is not None and first is not None:
+            state.chains[party] = chain._replace(first_id=first.first_id, first_at=first.first_at)
         if item.position_before is not None:
             state.positions[party] = item.position_before
         if item.side_before is not None:

@@ -3,6 +3,7 @@
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from app.enums import ClaimStatus, StanceKind
 
@@ -26,11 +27,51 @@ def status_from_sides(sides: Iterable[StanceKind]) -> ClaimStatus:
 
 @dataclass(frozen=True)
 class StanceInTimeline:
-    """A stance on one claim, as the timeline replays it."""
+    """A stance on one claim, as the timeline replays it; `statement` and `said_at` (opaque
+    here) name it in the chains it starts."""
 
     party: Hashable
     stance: StanceKind
     retracted: bool
+    statement: Any = None
+    said_at: Any = None
+
+
+class Chain(NamedTuple):
+    """Since when a party's standing on a claim has held, after one of its stances: the
+    statement (and its `said_at`) from which its position has held without a break, the one
+    that set its side (None without a side), whether it has taken both sides, and its first
+    counted stance on the claim. The comparison's `since`, `statement_id`, contradictions'
+    statements and `changed`, kept with the data."""
+
+    since_id: Any
+    since_at: Any
+    side_id: Any
+    side_at: Any
+    changed: bool
+    first_id: Any
+    first_at: Any
+
+
+def next_chain(
+    chain: Chain | None,
+    position_before: StanceKind | None,
+    side_before: StanceKind | None,
+    item: StanceInTimeline,
+) -> Chain:
+    """The party's chain after a counted stance, from its chain and standing just before."""
+    taken = item.stance in TAKEN_SIDES
+    if chain is None:
+        side = (item.statement, item.said_at) if taken else (None, None)
+        return Chain(item.statement, item.said_at, *side, False, item.statement, item.said_at)
+    since_id, since_at, side_id, side_at, changed, first_id, first_at = chain
+    if item.stance != position_before:
+        since_id, since_at = item.statement, item.said_at
+    if taken and item.stance != side_before:
+        side_id, side_at = item.statement, item.said_at
+        # The side only moves to the opposite one, or to one where there was none.
+        changed = changed or side_before is not None
+    return Chain(since_id, since_at, side_id, side_at, changed, first_id, first_at)
 
 
 @dataclass(frozen=True)
@@ -42,6 +83,9 @@ class Derived:
     status_after: ClaimStatus
     position_before: StanceKind | None = None
     side_before: StanceKind | None = None
+    # The party's chain after this stance (before it, for a retracted one); None while the
+    # party has no counted stance on the claim.
+    chain: Chain | None = None
 
 
 @dataclass
@@ -51,6 +95,7 @@ class ClaimState:
 
     positions: dict[Hashable, StanceKind] = field(default_factory=dict)
     sides: dict[Hashable, StanceKind] = field(default_factory=dict)
+    chains: dict[Hashable, Chain] = field(default_factory=dict)
     mentioned: bool = False
 
     @property
@@ -76,6 +121,7 @@ def replay(
     for item in stances:
         position_before = state.positions.get(item.party)
         before = state.sides.get(item.party)
+        chain = state.chains.get(item.party)
         if item.retracted:
             derived.append(
                 Derived(
@@ -84,9 +130,11 @@ def replay(
                     status_after=status,
                     position_before=position_before,
                     side_before=before,
+                    chain=chain,
                 )
             )
             continue
+        chain = state.chains[item.party] = next_chain(chain, position_before, before, item)
         first_mention = not state.mentioned
         state.mentioned = True
         reversal = item.stance in TAKEN_SIDES and before is not None and before != item.stance
@@ -104,6 +152,7 @@ def replay(
                 status_after=status,
                 position_before=position_before,
                 side_before=before,
+                chain=chain,
             )
         )
     return derived, state

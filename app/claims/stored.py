@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.claims.rules import ClaimState
+from app.claims.rules import Chain, ClaimState
 from app.enums import ClaimStatus, StanceKind
 from app.kit.db import Base
 from app.kit.writes import bulk_insert
@@ -18,8 +18,8 @@ from app.models import Position
 
 # A place in a claim's timeline: (said_at, statement id).
 Point = tuple[datetime, uuid.UUID]
-# Where a party stands on a claim: its latest stance and its latest taken side.
-Standing = tuple[StanceKind, StanceKind | None]
+# Where a party stands on a claim: its latest stance, its latest taken side, and its chain.
+Standing = tuple[StanceKind, StanceKind | None, Chain]
 
 
 @dataclass
@@ -35,6 +35,7 @@ class Bounds:
 
 
 _BOUNDS_WRITTEN = [name for name in Bounds.__dataclass_fields__ if name != "id"]
+_POSITION_WRITTEN = ["stance", "side", *Chain._fields]
 
 
 @dataclass
@@ -103,7 +104,9 @@ def add_moved_positions(
     """Add the positions of these parties that the replay moved: new, changed or gone."""
     for party in parties:
         wanted = (
-            (state.positions[party], state.sides.get(party)) if party in state.positions else None
+            (state.positions[party], state.sides.get(party), state.chains[party])
+            if party in state.positions
+            else None
         )
         before = stored.get(party)
         if wanted == before:
@@ -111,7 +114,14 @@ def add_moved_positions(
         if wanted is None:
             moved.gone.append((claim_id, party))
             continue
-        row = {"claim_id": claim_id, "party_id": party, "stance": wanted[0], "side": wanted[1]}
+        stance, side, chain = wanted
+        row = {
+            "claim_id": claim_id,
+            "party_id": party,
+            "stance": stance,
+            "side": side,
+            **chain._asdict(),
+        }
         (moved.changed if before is not None else moved.new).append(row)
 
 
@@ -128,7 +138,7 @@ async def store_positions(session: AsyncSession, moved: MovedPositions) -> None:
                 positions.c.claim_id == bindparam("key_claim"),
                 positions.c.party_id == bindparam("key_party"),
             )
-            .values(stance=bindparam("stance"), side=bindparam("side")),
+            .values({name: bindparam(name) for name in _POSITION_WRITTEN}),
             [{"key_claim": r["claim_id"], "key_party": r["party_id"], **r} for r in moved.changed],
         )
     if moved.gone:

@@ -1,8 +1,9 @@
-"""The comparison of an event's sources, computed per request from indexed rows.
+"""The comparison of an event's sources.
 
-Like the other hot reads it runs on a `Reader` and builds a plain document: an event of 10,000
-statements folds tens of thousands of rows into an answer of thousands of values, and building
-response models for them cost more than the queries.
+With every statement counting, it is read from the values kept with the data (positions and
+counts, `app.comparisons.stored`): its cost grows with parties and claims, not statements. With
+`as_of` or `sources` it folds the stance rows of the statements that count. Like the other hot
+reads it runs on a `Reader` and builds a plain document.
 """
 
 import itertools
@@ -14,7 +15,8 @@ from typing import Any
 from sqlalchemy import Uuid, bindparam, select
 
 from app.claims.rules import status_from_sides
-from app.comparisons.rules import Position, agreement
+from app.comparisons import stored
+from app.comparisons.rules import Gathered, Position, agreement
 from app.enums import ClaimStatus, StanceKind
 from app.kit.db import UTCDateTime
 from app.kit.reader import Query, Reader, any_of, instant, uuid_text
@@ -84,9 +86,20 @@ async def compare(
     as_of: Any,
     parties: list[str] | None,
 ) -> Document:
-    """Parties, relays, positions per claim, agreement and contradictions of kept statements."""
+    """Parties, relays, positions per claim, agreement and contradictions of kept statements:
+    from the values kept with the data when every statement counts, else from the stance rows
+    that do."""
+    if as_of is None and not parties:
+        gathered = await stored.gather(reader, event["id"])
+    else:
+        gathered = await _scan(reader, event["id"], as_of, parties)
+    return await _document(reader, event, gathered)
+
+
+async def _scan(reader: Reader, event_id: str, as_of: Any, parties: list[str] | None) -> Gathered:
+    """Fold the kept statements' stance rows in timeline order."""
     statements_query, stances_query, relays_query = _queries(as_of is not None, bool(parties))
-    params = {"event_id": uuid.UUID(event["id"]), "as_of": as_of, "parties": parties}
+    params = {"event_id": uuid.UUID(event_id), "as_of": as_of, "parties": parties}
     statements = await reader.fetch(statements_query, params)
     stances = await reader.fetch(stances_query, params)
     relays = await reader.fetch(relays_query, params)
@@ -108,7 +121,19 @@ async def compare(
         if source_id not in statement_counts:
             relayed[source_id].add(statement_id)
             relayed_parties[source_id].add(party_id)
+    return Gathered(
+        statement_counts=statement_counts,
+        positions=positions,
+        relayed={source: len(ids) for source, ids in relayed.items()},
+        relayed_parties=relayed_parties,
+        claims=[(row[0], row[1]) for row in claims],
+    )
 
+
+async def _document(reader: Reader, event: Document, gathered: Gathered) -> Document:
+    """The comparison document of what was gathered."""
+    statement_counts, positions = gathered.statement_counts, gathered.positions
+    relayed, relayed_parties = gathered.relayed, gathered.relayed_parties
     wanted = list(set(statement_counts) | set(relayed))
     sources = {
         row[0]: {"id": row[0], "slug": row[1], "name": row[2], "kind": row[3]}
@@ -120,15 +145,17 @@ async def compare(
         return sources[key]["name"].casefold(), key
 
     sides: dict[str, dict[str, StanceKind]] = defaultdict(dict)
+    addressed: dict[str, int] = defaultdict(int)
     for claim_id, on_claim in positions.items():
         for party_id, position in on_claim.items():
+            addressed[party_id] += 1
             if position.side is not None:
                 sides[party_id][claim_id] = position.side
 
-    texts: dict[str, str] = {row[0]: row[1] for row in claims}
+    texts: dict[str, str] = dict(gathered.claims)
     compared: list[Document] = []
     contradictions: list[Document] = []
-    # `positions` was filled in timeline order, so its keys are the claims by first mention.
+    # `positions` holds the claims by first mention.
     for claim_id, on_claim in positions.items():
         status = status_from_sides(p.side for p in on_claim.values() if p.side is not None)
         ordered = sorted(on_claim, key=by_name)
@@ -159,7 +186,7 @@ async def compare(
             )
     compared.extend(
         {"claim_id": claim_id, "text": text, "status": ClaimStatus.open, "positions": []}
-        for claim_id, text in claims
+        for claim_id, text in gathered.claims
         if claim_id not in positions
     )
     pairs = []
@@ -173,16 +200,14 @@ async def compare(
             {
                 "source": sources[party_id],
                 "statements": statement_counts[party_id],
-                "claims_addressed": sum(
-                    1 for on_claim in positions.values() if party_id in on_claim
-                ),
+                "claims_addressed": addressed[party_id],
             }
             for party_id in sorted(statement_counts, key=by_name)
         ],
         "relays": [
             {
                 "source": sources[source_id],
-                "relayed_statements": len(relayed[source_id]),
+                "relayed_statements": relayed[source_id],
                 "relayed_parties": [
                     sources[party_id]
                     for party_id in sorted(relayed_parties[source_id], key=by_name)

@@ -53,3 +53,16 @@ def agreement(
     shared = sides_a.keys() & sides_b.keys()
     agree = sum(1 for claim in shared if sides_a[claim] == sides_b[claim])
     return len(shared), agree, len(shared) - agree
+
+
+@dataclass
+class Gathered:
+    """What a comparison is made of, however it was read: statements per party, positions per
+    claim (claims by first mention), relayed statements and parties per relay source, and the
+    event's claims (id, text) by creation."""
+
+    statement_counts: dict[str, int]
+    positions: dict[str, dict[str, Position]]
+    relayed: dict[str, int]
+    relayed_parties: dict[str, set[str]]
+    claims: list[tuple[str, str]]

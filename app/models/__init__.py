@@ -10,6 +10,7 @@ from app.models.idempotency import IdempotentResponse
 from app.models.imported_line import ImportedLine
 from app.models.source import Source, SourceName
 from app.models.statement import Relay, Stance, Statement
+from app.models.tally import EventParty, EventRelay
 
 __all__ = [
     "ApiKey",
@@ -18,6 +19,8 @@ __all__ = [
     "ClaimStatus",
     "Event",
     "EventChange",
+    "EventParty",
+    "EventRelay",
     "EventTag",
     "IdempotentResponse",
     "ImportedLine",

@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.enums import ClaimStatus, StanceKind
@@ -46,3 +46,12 @@ class Position(Base):
     party_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sources.id"), primary_key=True)
     stance: Mapped[StanceKind] = mapped_column(enum_column(StanceKind, "position_stance"))
     side: Mapped[StanceKind | None] = mapped_column(enum_column(StanceKind, "position_side"))
+    # Its chain (`app.claims.rules.Chain`): the statements from which the position and the side
+    # have held, whether it has taken both sides, its first counted stance on the claim.
+    since_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    since_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    side_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    side_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    changed: Mapped[bool] = mapped_column(Boolean)
+    first_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    first_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -61,15 +61,21 @@ class Stance(Base):
 
     __tablename__ = "stances"
     # A claim's stances in timeline order, so a replay reads only the part that changes.
-    __table_args__ = (Index("ix_stances_claim_timeline", "claim_id", "said_at", "statement_id"),)
+    __table_args__ = (
+        Index("ix_stances_claim_timeline", "claim_id", "said_at", "statement_id"),
+        # Each party's stances on a claim in timeline order: where it stood at any moment is
+        # one seek (the comparison `as_of`, a replay picking a party up).
+        Index("ix_stances_party_timeline", "claim_id", "party_id", "said_at", "statement_id"),
+    )
 
     statement_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True
     )
     claim_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("claims.id"), primary_key=True)
-    # The statement's `said_at`, copied (statements never change it) to order the claim's
-    # timeline from an index.
+    # The statement's `said_at` and party, copied (statements never change them) to order the
+    # claim's timeline, and each party's, from an index.
     said_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    party_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     position: Mapped[int] = mapped_column(Integer)
     stance: Mapped[StanceKind] = mapped_column(enum_column(StanceKind, "stance"))
     quote: Mapped[str | None] = mapped_column(Text)
@@ -83,3 +89,11 @@ class Stance(Base):
         enum_column(StanceKind, "position_before")
     )
     side_before: Mapped[StanceKind | None] = mapped_column(enum_column(StanceKind, "side_before"))
+    # The party's chain just after this stance (`app.claims.rules.Chain`, before it for a
+    # retracted one; null while the party has no counted stance): the statements from which its
+    # position and its side have held, and whether it has taken both sides.
+    since_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    since_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    side_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    side_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    changed: Mapped[bool | None] = mapped_column(Boolean)

@@ -21,6 +21,7 @@ from app.kit.slugs import derive_slug, slug_lock_key
 from app.kit.writes import bulk_insert, lock_keys
 from app.models import Stance, Statement
 from app.sources.schemas import SourceCreate
+from app.statements import tally
 from app.statements.references import References
 from app.statements.schemas import StatementCreate
 from app.text import claim_key, fold
@@ -144,11 +145,8 @@ async def _with_derived(session: AsyncSession, rows: _Rows) -> list[dict[str, An
         complete.append(
             {
                 **row,
-                "first_mention": values.first_mention,
-                "reversal": values.reversal,
-                "status_after": values.status_after,
-                "position_before": values.position_before,
-                "side_before": values.side_before,
+                "party_id": parties[row["statement_id"]],
+                **dict(zip(derived.STORED_COLUMNS, derived.stored_values(values), strict=True)),
             }
         )
     return complete
@@ -186,6 +184,11 @@ async def submit(
     await bulk_insert(session, tables["statements"], rows.statements)
     await bulk_insert(session, tables["relays"], rows.relays)
     await bulk_insert(session, tables["stances"], await _with_derived(session, rows))
+    await tally.count_recorded(
+        session,
+        ((row["id"], row["event_id"], row["party_id"]) for row in rows.statements),
+        ((row["statement_id"], row["source_id"]) for row in rows.relays),
+    )
     await change_log.record(
         session, ((row["event_id"], row["id"]) for row in rows.statements), Change.recorded
     )
@@ -221,5 +224,6 @@ async def retract(
     ).all()
     point = (locked.said_at, locked.id)
     await derived.refresh_derived(session=session, starts=dict.fromkeys(claim_ids, point))
+    await tally.count_retracted(session, locked)
     await change_log.record(session, [(locked.event_id, locked.id)], Change.retracted)
     return locked
