@@ -76,7 +76,9 @@ def _serve(settings: Settings, host: str | None, port: int | None) -> None:
 
 
 def _rebuild_views(settings: Settings, event_ref: str | None) -> None:
+    from app.changes import log as change_log
     from app.claims import derived
+    from app.enums import Change
     from app.errors import NotFound
     from app.events import service as event_service
     from app.kit.db import Database
@@ -101,6 +103,9 @@ def _rebuild_views(settings: Settings, event_ref: str | None) -> None:
                     done = min(start + 100, len(claim_ids))
                     print(f"claimline: {done}/{len(claim_ids)} claims replayed", file=sys.stderr)
                 fixed += await tally.recount(session, None if event_ref is None else [event.id])
+                if fixed:
+                    # Running instances drop what they rendered from the values fixed.
+                    await change_log.record_change(session, None, Change.rebuilt)
                 await session.commit()
                 return len(claim_ids), fixed
         finally:

@@ -31,10 +31,16 @@ class ClaimStatus(enum.StrEnum):
 
 
 class Change(enum.StrEnum):
-    """What happened to a statement."""
+    """What changed in an event: a statement recorded or retracted, the event's details
+    updated, a claim created; or, for every event at once, a source updated or the derived
+    values rebuilt."""
 
     recorded = "recorded"
     retracted = "retracted"
+    event_updated = "event_updated"
+    claim_created = "claim_created"
+    source_updated = "source_updated"
+    rebuilt = "rebuilt"
 
 
 class SourceKind(enum.StrEnum):

@@ -28,6 +28,7 @@ from app.kit.security import SecurityHeadersMiddleware, cors_options
 from app.sources.router import router as sources_router
 from app.statements.router import event_exports_router
 from app.statements.router import router as statements_router
+from app.streams.broadcast import Broadcaster
 from app.streams.router import router as streams_router
 from app.timelines.router import router as timelines_router
 from app.web.router import router as web_router
@@ -73,7 +74,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.database = Database.from_settings(settings)
-        app.state.change_feed = ChangeFeed(app.state.database.readers.dsn)
+        # Told of changes from the start (best effort: views are computed until it is).
+        await app.state.change_feed.start(app.state.database.readers)
         logger.info("claimline serving with the %s store", settings.database.get_backend_name())
         logger.info("authentication: %s", AUTH_MODES[settings.auth])
         settle_garbage_collector()
@@ -110,8 +112,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.limiter = limiter_for(settings)
-    # Streams poll until the lifespan knows the database (tests set the database themselves).
-    app.state.change_feed = ChangeFeed(None)
+    # The instance's rendered views and stream waiters; it learns which database tells it of
+    # changes from the lifespan, or from the first request that needs it (tests run no lifespan).
+    feed = app.state.change_feed = ChangeFeed(None)
+    app.state.after_commit = feed.committed
+    app.state.broadcaster = Broadcaster()
     app.add_middleware(
         BodyLimitMiddleware,
         limit=settings.max_body_bytes,

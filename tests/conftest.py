@@ -133,11 +133,19 @@ def client_for(settings: Settings, database: Database) -> AsyncClient:
     return AsyncClient(transport=transport, base_url="http://claimline.test")
 
 
+async def close_app(client: AsyncClient) -> None:
+    """What the lifespan would do at the end: stop listening for changes."""
+    transport = client._transport
+    assert isinstance(transport, ASGITransport)
+    await transport.app.state.change_feed.close()  # type: ignore[attr-defined]
+
+
 @pytest.fixture
 async def client(settings: Settings, test_database: Database) -> AsyncIterator[AsyncClient]:
     """A client whose writes vanish after the test."""
     async with client_for(settings, test_database) as client:
         yield client
+    await close_app(client)
 
 
 @pytest.fixture
@@ -145,6 +153,7 @@ async def live_client(settings: Settings, database: Database) -> AsyncIterator[A
     """A client whose writes really commit (for concurrency); the tables are emptied after."""
     async with client_for(settings, database) as client:
         yield client
+    await close_app(client)
     async with database.write_engine.begin() as connection:
         for table in reversed(Base.metadata.sorted_tables):
             await connection.execute(table.delete())

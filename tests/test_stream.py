@@ -3,6 +3,7 @@ their computed values, a reconnection with `Last-Event-ID` that misses nothing, 
 posted to another instance (PostgreSQL: LISTEN/NOTIFY; SQLite: the instances look again)."""
 
 import asyncio
+import contextlib
 import json
 import signal
 import time
@@ -73,7 +74,7 @@ async def test_the_stream_sends_changes_live_and_misses_nothing(servers: list[st
 
         async with stream(first) as events:
             opened = await events.next()
-            assert opened["event"] == "open"
+            assert opened["event"] == "ready"
             start = int(opened["id"])
             # Posted to the other instance: this one hears of it all the same.
             denial = await client.post(f"{second}/v1/statements", json=PESKOV_DENIAL)
@@ -119,7 +120,7 @@ async def test_a_stopping_server_ends_its_streams(own_database: str) -> None:
             recorded = await client.post(f"{base}/v1/statements", json=ELTON_JOHN_POST)
             assert recorded.status_code == 201
         async with stream(base) as events:
-            assert (await events.next())["event"] == "open"
+            assert (await events.next())["event"] == "ready"
             started = time.monotonic()
             process.send_signal(signal.SIGTERM)
             with pytest.raises((AssertionError, httpx.RemoteProtocolError)):
@@ -132,3 +133,60 @@ async def test_a_stopping_server_ends_its_streams(own_database: str) -> None:
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+async def _metric(client: httpx.AsyncClient, base: str, name: str) -> float:
+    text = (await client.get(f"{base}/metrics")).text
+    for line in text.splitlines():
+        if line.startswith(name + " "):
+            return float(line.split()[1])
+    raise AssertionError(f"no metric {name}")
+
+
+async def test_one_read_per_change_for_all_subscribers(own_database: str) -> None:
+    """Many clients on one event of one instance: each change reaches all of them, and the
+    instance reads it once, not once a subscriber."""
+    process, base = start_claimline(own_database)
+    watchers = 25
+    try:
+        async with httpx.AsyncClient(timeout=30) as client:
+            assert (await client.post(f"{base}/v1/statements", json=ELTON_JOHN_POST)).is_success
+            async with contextlib.AsyncExitStack() as stack:
+                streams = [await stack.enter_async_context(stream(base)) for _ in range(watchers)]
+                for events in streams:
+                    assert (await events.next())["event"] == "ready"
+                assert await _metric(client, base, "claimline_stream_subscribers") == watchers
+                before = await _metric(client, base, "claimline_stream_reads_total")
+                denial = await client.post(f"{base}/v1/statements", json=PESKOV_DENIAL)
+                assert denial.status_code == 201
+                got = await asyncio.gather(*(events.next() for events in streams))
+                assert {m["data"]["item"]["statement"]["id"] for m in got} == {denial.json()["id"]}
+                reads = await _metric(client, base, "claimline_stream_reads_total") - before
+                # One read woken by the change (SQLite: a look each half second meanwhile).
+                assert 1 <= reads <= 4, reads
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+async def test_a_position_past_the_newest_change_reloads_and_goes_on(servers: list[str]) -> None:
+    """A client back from a database restored to an older state is told to reload, then hears
+    the new changes (before, it waited for positions that would not come)."""
+    base = servers[0]
+    async with httpx.AsyncClient(timeout=30) as client:
+        assert (await client.post(f"{base}/v1/statements", json=ELTON_JOHN_POST)).is_success
+        async with stream(base, **{"Last-Event-ID": "999999"}) as events:
+            reload = await events.next()
+            assert reload["event"] == "reload"
+            ready = await events.next()
+            assert ready["event"] == "ready"
+            assert ready["id"] == reload["id"] != "999999"
+            denial = await client.post(f"{base}/v1/statements", json=PESKOV_DENIAL)
+            message = await events.next()
+            assert message["event"] == "recorded"
+            assert message["data"]["item"]["statement"]["id"] == denial.json()["id"]
+            renamed = await client.patch(f"{base}/v1/events/{EVENT_SLUG}", json={"title": "New"})
+            assert renamed.status_code == 200
+            updated = await events.next()
+            assert updated["event"] == "event_updated"
+            assert updated["data"] == {"seq": int(updated["id"]), "change": "event_updated"}

@@ -1,6 +1,8 @@
-"""Writing an event's changes: each recorded or retracted statement gets a number, in commit
-order within its event, and PostgreSQL tells every instance's listeners (NOTIFY, delivered at
-commit)."""
+"""Writing an event's changes: each recorded or retracted statement, and each other write that
+changes what the event's views show, gets a number, in commit order within its event, and
+PostgreSQL tells every instance's listeners (NOTIFY, delivered at commit). The session remembers
+which events changed and their newest numbers, for the instance to drop what it rendered of them
+and to answer with a consistency token once the transaction commits (`app.changes.feed`)."""
 
 import uuid
 from collections.abc import Iterable
@@ -14,6 +16,13 @@ from app.kit.writes import bulk_insert
 from app.models import Event, EventChange
 
 CHANNEL = "claimline_event_changes"
+# The NOTIFY payload (and, as the nil UUID, the event id) of a change to every event.
+EVERY_EVENT = "*"
+NIL_EVENT = uuid.UUID(int=0)
+# Keys of `session.info`: the ids of the events changed (None: every event), and the newest
+# change number of each event changed.
+CHANGED = "claimline.changed"
+SEEN = "claimline.seen"
 
 
 async def lock_events(session: AsyncSession, event_ids: Iterable[uuid.UUID]) -> None:
@@ -35,24 +44,43 @@ async def record(
     session: AsyncSession, statements: Iterable[tuple[uuid.UUID, uuid.UUID]], change: Change
 ) -> None:
     """Number the changes of these (event id, statement id) pairs and tell the listeners."""
-    now = utcnow()
     pairs = list(statements)
-    if not pairs:
-        return
+    if pairs:
+        await _number(session, [(event, statement, change) for event, statement in pairs])
+
+
+async def record_change(session: AsyncSession, event_id: uuid.UUID | None, change: Change) -> None:
+    """Number a change that names no statement, of one event or (None) of every event."""
+    await _number(session, [(event_id or NIL_EVENT, None, change)])
+
+
+async def _number(
+    session: AsyncSession, changes: list[tuple[uuid.UUID, uuid.UUID | None, Change]]
+) -> None:
+    now = utcnow()
     # COPY on PostgreSQL (`seq` comes from its sequence), like the statements themselves.
     await bulk_insert(
         session,
         EventChange.__table__,  # type: ignore[arg-type]
         [
-            {
-                "event_id": event,
-                "statement_id": statement,
-                "change": change.value,
-                "created_at": now,
-            }
-            for event, statement in pairs
+            {"event_id": event, "statement_id": statement, "change": kind.value, "created_at": now}
+            for event, statement, kind in changes
         ],
     )
+    events = sorted({event for event, _, _ in changes})
+    changed: set[str | None] = session.info.setdefault(CHANGED, set())
+    seen: dict[str, int] = session.info.setdefault(SEEN, {})
+    for event in events:
+        changed.add(None if event == NIL_EVENT else str(event))
+    named = [event for event in events if event != NIL_EVENT]
+    if named:
+        rows = await session.execute(
+            select(EventChange.event_id, func.max(EventChange.seq))
+            .where(EventChange.event_id.in_(named))
+            .group_by(EventChange.event_id)
+        )
+        seen.update((str(event), int(seq)) for event, seq in rows)
     if session.get_bind().dialect.name == "postgresql":
-        for event_id in sorted({event for event, _ in pairs}):
-            await session.execute(select(func.pg_notify(CHANNEL, str(event_id))))
+        for event in events:
+            payload = EVERY_EVENT if event == NIL_EVENT else str(event)
+            await session.execute(select(func.pg_notify(CHANNEL, payload)))

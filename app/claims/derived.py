@@ -311,7 +311,7 @@ async def _chains_before(
     """The chain of each party with a stored stance in a claim's replayed tail, just before the
     tail: what its latest stance before the start point stored (a retracted stance stores the
     chain before it). One seek a party on the party-timeline index, `_SEEKS` to a query."""
-    wanted = []
+    wanted: list[tuple[uuid.UUID, uuid.UUID, Point]] = []
     for claim_id, tail in tails.items():
         start = starts[claim_id]
         if start is None:
@@ -338,7 +338,7 @@ async def _chains_before(
             )
         for row in await session.execute(union_all(*seeks) if len(seeks) > 1 else seeks[0]):
             if row[2] is not None:
-                chains[row[0]][row[1]] = Chain(*row[2:], None, None)
+                chains[row[0]][row[1]] = Chain._make((*row[2:], None, None))
     return chains
 
 
@@ -363,9 +363,9 @@ def _state_before(
     state = ClaimState()
     if start is None:
         return state
-    for party, (stance, side, chain) in stored.items():
+    for party, (stance, side, stored_chain) in stored.items():
         state.positions[party] = stance
-        state.chains[party] = chain
+        state.chains[party] = stored_chain
         if side is not None:
             state.sides[party] = side
     picked_up: set[uuid.UUID] = set()
@@ -376,10 +376,10 @@ def _state_before(
         picked_up.add(party)
         state.positions.pop(party, None)
         state.sides.pop(party, None)
-        first = state.chains.pop(party, None)
-        chain = chains.get(party)
-        if chain is not None and first is not None:
-            state.chains[party] = chain._replace(first_id=first.first_id, first_at=first.first_at)
+        now = state.chains.pop(party, None)
+        before = chains.get(party)
+        if before is not None and now is not None:
+            state.chains[party] = before._replace(first_id=now.first_id, first_at=now.first_at)
         if item.position_before is not None:
             state.positions[party] = item.position_before
         if item.side_before is not None:

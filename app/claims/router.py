@@ -1,10 +1,11 @@
 """HTTP routes for claims."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
+from app.changes import views
 from app.claims import queries as claim_queries
 from app.claims import service as claim_service
 from app.claims.jsonld import JSONLD_MEDIA_TYPE, claim_document
@@ -17,6 +18,7 @@ from app.events import service as event_service
 from app.kit.auth import caller
 from app.kit.etags import conditional, etag_of_body
 from app.kit.idempotency import CreationDep
+from app.kit.reader import Reader
 from app.kit.routing import CommittingRoute
 
 router = APIRouter(tags=["claims"], route_class=CommittingRoute, dependencies=[Depends(caller)])
@@ -45,24 +47,37 @@ async def create_claim(event: str, body: ClaimCreate, creation: CreationDep) -> 
 
 @router.get(
     "/v1/events/{event}/claims",
+    response_model=ClaimPage,
     summary="List the claims of an event",
-    responses=problem_responses(400, 404, 422),
+    responses={304: {"description": "Not modified"}, **problem_responses(400, 404, 422)},
 )
 async def list_claims(
     event: str,
+    request: Request,
     database: DatabaseDep,
     page: PageDep,
     status: Annotated[
         ClaimStatus | None, Query(description="Only claims with this status.")
     ] = None,
-) -> ClaimPage:
+) -> Response:
     """An event's claims in creation order."""
-    async with database.reader() as reader:
-        found = await event_queries.document(reader=reader, ref=event)
+
+    async def render(reader: Reader, found: dict[str, Any]) -> dict[str, Any]:
         items, next_cursor = await claim_queries.search(
             reader=reader, event_id=found["id"], status=status, page=page
         )
-    return ClaimPage.model_validate({"items": items, "next_cursor": next_cursor})
+        return ClaimPage.model_validate({"items": items, "next_cursor": next_cursor}).model_dump(
+            mode="json"
+        )
+
+    return await views.serve(
+        request,
+        database,
+        kind="claims",
+        ref=event,
+        resolve=lambda reader: event_queries.document(reader=reader, ref=event),
+        render=render,
+    )
 
 
 @router.get(

@@ -62,8 +62,10 @@ def next_chain(
     """The party's chain after a counted stance, from its chain and standing just before."""
     taken = item.stance in TAKEN_SIDES
     if chain is None:
-        side = (item.statement, item.said_at) if taken else (None, None)
-        return Chain(item.statement, item.said_at, *side, False, item.statement, item.said_at)
+        side_id, side_at = (item.statement, item.said_at) if taken else (None, None)
+        return Chain(
+            item.statement, item.said_at, side_id, side_at, False, item.statement, item.said_at
+        )
     since_id, since_at, side_id, side_at, changed, first_id, first_at = chain
     if item.stance != position_before:
         since_id, since_at = item.statement, item.said_at

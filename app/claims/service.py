@@ -7,7 +7,8 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.enums import ClaimStatus
+from app.changes import log as change_log
+from app.enums import Change, ClaimStatus
 from app.errors import Conflict
 from app.kit.db import utcnow
 from app.kit.ids import new_id
@@ -24,10 +25,14 @@ async def _find(session: AsyncSession, event_id: uuid.UUID, text: str) -> Claim 
 
 async def create(*, session: AsyncSession, event_id: uuid.UUID, text: str) -> Claim:
     """Record a new claim; 409 when the event already has one with the same normalized text."""
+    # The event's row first, as statement writers take it (before any claim).
+    await change_log.lock_events(session, [event_id])
     existing = await _find(session, event_id, text)
     if existing is not None:
         raise Conflict(f"The event already has this claim: {existing.id}.")
-    return await resolve_text(session=session, event_id=event_id, text=text)
+    claim = await resolve_text(session=session, event_id=event_id, text=text)
+    await change_log.record_change(session, event_id, Change.claim_created)
+    return claim
 
 
 async def resolve_text(*, session: AsyncSession, event_id: uuid.UUID, text: str) -> Claim:

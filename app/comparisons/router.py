@@ -1,10 +1,11 @@
 """HTTP route for the comparison of sources."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
+from app.changes import views
 from app.comparisons import queries as comparison_queries
 from app.comparisons.schemas import Comparison
 from app.deps import DatabaseDep
@@ -13,8 +14,10 @@ from app.events import queries as event_queries
 from app.kit import filters
 from app.kit.auth import caller
 from app.kit.fields import TimestampIn
-from app.kit.responses import DocumentResponse
+from app.kit.reader import Reader
 from app.kit.routing import CommittingRoute
+
+Document = dict[str, Any]
 
 router = APIRouter(tags=["views"], route_class=CommittingRoute, dependencies=[Depends(caller)])
 
@@ -23,10 +26,11 @@ router = APIRouter(tags=["views"], route_class=CommittingRoute, dependencies=[De
     "/v1/events/{event}/comparison",
     response_model=Comparison,
     summary="The comparison of an event's sources",
-    responses=problem_responses(400, 404, 422),
+    responses={304: {"description": "Not modified"}, **problem_responses(400, 404, 422)},
 )
 async def read_comparison(
     event: str,
+    request: Request,
     database: DatabaseDep,
     sources: Annotated[
         str | None,
@@ -44,10 +48,18 @@ async def read_comparison(
     sides: latest `supports` or `refutes`), the contradictions on contested claims, and the
     sources met only in `via` (relays), over the event's non-retracted statements."""
     refs = [ref.strip() for ref in (sources or "").split(",") if ref.strip()]
-    async with database.reader() as reader:
-        found = await event_queries.document(reader=reader, ref=event)
+
+    async def render(reader: Reader, found: Document) -> Document:
         parties = [str(await filters.source_id(reader, ref, "sources")) for ref in refs]
-        comparison = await comparison_queries.compare(
+        return await comparison_queries.compare(
             reader=reader, event=found, as_of=as_of, parties=parties or None
         )
-    return DocumentResponse(comparison)
+
+    return await views.serve(
+        request,
+        database,
+        kind="comparison",
+        ref=event,
+        resolve=lambda reader: event_queries.document(reader=reader, ref=event),
+        render=render,
+    )

@@ -82,7 +82,9 @@ async def gather(reader: Reader, event_id: str) -> Gathered:
             side_since=side_at,
             sides_taken=set(_BOTH_SIDES) if changed else {side} if side else set(),
         )
-    statement_counts = dict(await reader.fetch(_PARTIES, params))
+    statement_counts: dict[str, int] = {
+        row[0]: row[1] for row in await reader.fetch(_PARTIES, params)
+    }
     relayed: dict[str, int] = defaultdict(int)
     relayed_parties: dict[str, set[str]] = defaultdict(set)
     for source_id, party_id, count in await reader.fetch(_RELAYS, params):

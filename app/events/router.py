@@ -1,18 +1,20 @@
 """HTTP routes for events."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 
+from app.changes import views
 from app.deps import DatabaseDep, IfMatch, IfNoneMatch, PageDep, SessionDep
 from app.errors import problem_responses
 from app.events import queries as event_queries
 from app.events import service as event_service
 from app.events.schemas import EventCreate, EventOut, EventPage, EventUpdate
 from app.kit.auth import caller
-from app.kit.etags import conditional, etag_of_body, require_match
+from app.kit.etags import etag_of_body, require_match
 from app.kit.fields import QueryText
 from app.kit.idempotency import CreationDep
+from app.kit.reader import Reader
 from app.kit.routing import CommittingRoute
 from app.models import Event
 
@@ -77,13 +79,23 @@ async def list_events(
     responses={304: {"description": "Not modified"}, **problem_responses(404)},
 )
 async def read_event(
-    event: str, database: DatabaseDep, response: Response, if_none_match: IfNoneMatch = None
-) -> EventOut | Response:
-    """An event by id or slug, with its ETag."""
-    async with database.reader() as reader:
-        found = await event_queries.document(reader=reader, ref=event)
-    shown = EventOut.model_validate(found)
-    return conditional(shown, etag_of_body(shown), if_none_match, response)
+    event: str, request: Request, database: DatabaseDep, if_none_match: IfNoneMatch = None
+) -> Response:
+    """An event by id or slug, with its ETag (`If-None-Match` gets a 304)."""
+
+    async def render(_reader: Reader, found: dict[str, Any]) -> dict[str, Any]:
+        return EventOut.model_validate(found).model_dump(mode="json")
+
+    return await views.serve(
+        request,
+        database,
+        kind="event",
+        ref=event,
+        resolve=lambda reader: event_queries.document(reader=reader, ref=event),
+        render=render,
+        # The resource's own tag, which `PATCH` compares with `If-Match`.
+        etag=lambda shown: etag_of_body(EventOut.model_validate(shown)),
+    )
 
 
 @router.patch(

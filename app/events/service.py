@@ -3,6 +3,8 @@
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.changes import log as change_log
+from app.enums import Change
 from app.errors import InvalidInput, Loc, NotFound
 from app.events.schemas import EventCreate, EventUpdate, InlineEvent
 from app.kit.db import utcnow
@@ -72,6 +74,8 @@ async def update(
     await flush_update(session, label="event", if_match_given=if_match_given)
     if "tags" in changed:
         await _store_tags(session, event)
+    # The UPDATE holds the event's row from here to commit, as `change_log.lock_events` would.
+    await change_log.record_change(session, event.id, Change.event_updated)
     return event
 
 

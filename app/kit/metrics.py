@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 from starlette.requests import Request
 from starlette.responses import Response
@@ -52,6 +52,36 @@ class _PoolCollector(Collector):
         yield in_use
 
 
+class _ViewsCollector(Collector):
+    """The rendered views kept (`app.changes.cache`) and the streams' reads, read when
+    Prometheus scrapes (duck-typed: the plumbing knows no domain)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    def collect(self) -> Iterator[CounterMetricFamily | GaugeMetricFamily]:
+        cache = getattr(getattr(self.app.state, "change_feed", None), "cache", None)
+        if cache is not None:
+            yield CounterMetricFamily(
+                "claimline_view_cache_hits", "Views served as kept.", value=cache.hits
+            )
+            yield CounterMetricFamily(
+                "claimline_view_cache_misses", "Views computed.", value=cache.misses
+            )
+        broadcaster = getattr(self.app.state, "broadcaster", None)
+        if broadcaster is not None:
+            yield CounterMetricFamily(
+                "claimline_stream_reads",
+                "Reads of events' changes by the streams (one for all subscribers of an event).",
+                value=broadcaster.total_reads,
+            )
+            yield GaugeMetricFamily(
+                "claimline_stream_subscribers",
+                "Streams open now.",
+                value=broadcaster.subscribers,
+            )
+
+
 class Metrics:
     """The metrics of one app, in a registry of its own."""
 
@@ -79,6 +109,7 @@ class Metrics:
             "claimline_statements_retracted", "Statements retracted.", registry=self.registry
         )
         self.registry.register(_PoolCollector(app))
+        self.registry.register(_ViewsCollector(app))
 
     def committed(self, request: Request) -> None:
         """Count what a request's committed transaction recorded."""

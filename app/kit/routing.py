@@ -66,6 +66,11 @@ class CommittingRoute(APIRoute):
                 metrics = getattr(request.app.state, "metrics", None)
                 if metrics is not None:
                     metrics.committed(request)
+                # What the app does once a write is in (`app.changes.feed`): tell this instance
+                # what changed, and the headers the answer carries.
+                after_commit = getattr(request.app.state, "after_commit", None)
+                if after_commit is not None:
+                    response.headers.update(after_commit(session))
             return response
 
         return handle

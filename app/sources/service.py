@@ -3,6 +3,8 @@
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.changes import log as change_log
+from app.enums import Change
 from app.errors import NotFound
 from app.kit.db import utcnow
 from app.kit.slugs import (
@@ -72,4 +74,6 @@ async def update(
     await flush_update(session, label="source", if_match_given=if_match_given)
     if "name" in changed or "aliases" in changed:
         await _store_names(session, source)
+    # Every event's views may show the source.
+    await change_log.record_change(session, None, Change.source_updated)
     return source

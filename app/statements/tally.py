@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, distinct, func, select, tuple_
+from sqlalchemy import ColumnElement, Table, and_, delete, distinct, func, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,7 +21,7 @@ Counted = tuple[uuid.UUID, uuid.UUID, uuid.UUID]
 
 def _deltas(
     statements: Iterable[Counted], relays: Iterable[tuple[uuid.UUID, uuid.UUID]]
-) -> tuple[Counter[tuple[uuid.UUID, ...]], Counter[tuple[uuid.UUID, ...]]]:
+) -> tuple[Counter[tuple[uuid.UUID, uuid.UUID]], Counter[tuple[uuid.UUID, ...]]]:
     """How many statements each (event, party) and each (event, relay, party) gains."""
     by_id = {statement_id: (event, party) for statement_id, event, party in statements}
     parties = Counter(by_id.values())
@@ -93,7 +93,7 @@ async def recount(session: AsyncSession, event_ids: Iterable[uuid.UUID] | None) 
     """Count these events' statements again (every event's with None), store what differs and
     return how many rows had to change (0 when the counts were right)."""
     ids = None if event_ids is None else list(event_ids)
-    kept = Statement.retracted_at.is_(None)
+    kept: ColumnElement[bool] = Statement.retracted_at.is_(None)
     if ids is not None:
         kept = and_(kept, Statement.event_id.in_(ids))
     fixed = 0

@@ -1,11 +1,12 @@
 """HTTP route for the claim timeline."""
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
+from app.changes import views
 from app.deps import DatabaseDep, PageDep
 from app.enums import StanceKind
 from app.errors import problem_responses
@@ -14,10 +15,12 @@ from app.kit import filters
 from app.kit.auth import caller
 from app.kit.fields import TimestampIn
 from app.kit.filters import ClaimRef, SpeakerRef
-from app.kit.responses import DocumentResponse
+from app.kit.reader import Reader
 from app.kit.routing import CommittingRoute
 from app.timelines import queries as timeline_queries
 from app.timelines.schemas import Order, Timeline
+
+Document = dict[str, Any]
 
 router = APIRouter(tags=["views"], route_class=CommittingRoute, dependencies=[Depends(caller)])
 
@@ -26,10 +29,11 @@ router = APIRouter(tags=["views"], route_class=CommittingRoute, dependencies=[De
     "/v1/events/{event}/timeline",
     response_model=Timeline,
     summary="The claim timeline of an event",
-    responses=problem_responses(400, 404, 422),
+    responses={304: {"description": "Not modified"}, **problem_responses(400, 404, 422)},
 )
 async def read_timeline(
     event: str,
+    request: Request,
     database: DatabaseDep,
     page: PageDep,
     speaker: SpeakerRef = None,
@@ -48,20 +52,27 @@ async def read_timeline(
     (from every party's latest taken side: none `open`, only supports `asserted`, only refutes
     `denied`, both `contested`). Filters choose which items are shown; they never change these
     values."""
-    async with database.reader() as reader:
-        speaker_id = await filters.speaker_id(reader, speaker)
-        claim_id = await filters.claim_id(reader, claim)
-        found = await event_queries.document(reader=reader, ref=event)
+
+    async def render(reader: Reader, found: Document) -> Document:
         items, next_cursor = await timeline_queries.timeline(
             reader=reader,
             event_id=uuid.UUID(found["id"]),
             order=order,
             since=since,
             until=until,
-            speaker_id=speaker_id,
-            claim_id=claim_id,
+            speaker_id=await filters.speaker_id(reader, speaker),
+            claim_id=await filters.claim_id(reader, claim),
             stance=stance,
             include_retracted=include_retracted,
             page=page,
         )
-    return DocumentResponse({"event": found, "items": items, "next_cursor": next_cursor})
+        return {"event": found, "items": items, "next_cursor": next_cursor}
+
+    return await views.serve(
+        request,
+        database,
+        kind="timeline",
+        ref=event,
+        resolve=lambda reader: event_queries.document(reader=reader, ref=event),
+        render=render,
+    )

@@ -178,7 +178,7 @@ function listen(eventId) {
   };
   stream.addEventListener("recorded", heard);
   stream.addEventListener("retracted", heard);
-  stream.addEventListener("open", () => { document.body.dataset.live = "on"; });
+  stream.addEventListener("ready", () => { document.body.dataset.live = "on"; });
 }
 
 $("retracted").addEventListener("change", () => loadTimeline());

@@ -160,7 +160,7 @@ export interface paths {
         };
         /**
          * Read an event
-         * @description An event by id or slug, with its ETag.
+         * @description An event by id or slug, with its ETag (`If-None-Match` gets a 304).
          */
         get: operations["read_event"];
         put?: never;
@@ -327,9 +327,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The event's statements, live (Server-Sent Events)
-         * @description Server-Sent Events (`text/event-stream`), one per statement of the event recorded or retracted,
-         *     on any instance, in the order they were committed:
+         * The event's changes, live (Server-Sent Events)
+         * @description Server-Sent Events (`text/event-stream`), one per change of the event, on any instance, in the
+         *     order they were committed:
          *
          *     ```
          *     id: 42
@@ -337,13 +337,16 @@ export interface paths {
          *     data: {"seq": 42, "change": "recorded", "item": {"statement": {…}, "party": {…}, "stances": […]}}
          *     ```
          *
-         *     `event` is `recorded` or `retracted`; `item` is the statement as a timeline item, with the
-         *     values computed now (a statement said before others changes theirs too: re-read the timeline for
-         *     them). The stream opens with `event: open` whose `id` is the position it starts from. A client
+         *     `event` is `recorded` or `retracted` (with `item`, the statement as a timeline item with the
+         *     values computed now: a statement said before others changes theirs too, re-read the timeline
+         *     for them), or `event_updated` or `claim_created` (`{seq, change}`: re-read the event or its
+         *     claims). The stream opens with `event: ready` whose `id` is the position it starts from. A client
          *     that reconnects with `Last-Event-ID` (browsers' EventSource do) or `?after=` gets every change
-         *     after that position first, so it misses nothing. A comment line every 15 s keeps the connection
-         *     alive. Statements recorded before the stream existed in this database are not replayed: read the
-         *     timeline for them.
+         *     after that position first, so it misses nothing; a position past the newest change (the database
+         *     was restored from a backup) gets `event: reload` (`{seq, event_id}`): what the client shows may be
+         *     gone, so it reloads its views and the stream goes on from the newest change. A comment line every
+         *     15 s keeps the connection alive. Changes made before the stream existed in this database are not
+         *     replayed: read the timeline for them.
          */
         get: operations["stream_event"];
         put?: never;
@@ -2034,6 +2037,15 @@ export interface operations {
                     "application/json": components["schemas"]["Timeline"];
                 };
             };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Bad Request */
             400: {
                 headers: {
@@ -2143,6 +2155,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Comparison"];
                 };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -2855,6 +2876,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ClaimPage"];
                 };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -3822,7 +3852,7 @@ export interface operations {
                     "text/event-stream": {
                         id: string;
                         /** @enum {string} */
-                        event: "open" | "recorded" | "retracted";
+                        event: "ready" | "reload" | "recorded" | "retracted" | "event_updated" | "claim_created";
                         data: string;
                     };
                 };

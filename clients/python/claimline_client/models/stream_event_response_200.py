@@ -13,8 +13,8 @@ T = TypeVar("T", bound="StreamEventResponse200")
 
 @_attrs_define
 class StreamEventResponse200:
-    """One Server-Sent Event: `data` is JSON, `{seq, event_id}` for `open`, `{seq, change, item}` for `recorded` and
-    `retracted` (`item` a timeline item).
+    """One Server-Sent Event: `data` is JSON, `{seq, event_id}` for `ready` and `reload`, `{seq, change, item}` for
+    `recorded` and `retracted` (`item` a timeline item), `{seq, change}` for the other changes.
 
         Attributes:
             id (str):

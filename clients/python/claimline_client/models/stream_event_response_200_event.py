@@ -2,8 +2,11 @@ from enum import StrEnum
 
 
 class StreamEventResponse200Event(StrEnum):
-    OPEN = "open"
+    CLAIM_CREATED = "claim_created"
+    EVENT_UPDATED = "event_updated"
+    READY = "ready"
     RECORDED = "recorded"
+    RELOAD = "reload"
     RETRACTED = "retracted"
 
     def __str__(self) -> str:

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -48,11 +48,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClaimPage | Problem | ValidationProblem | None:
+) -> Any | ClaimPage | Problem | ValidationProblem | None:
     if response.status_code == 200:
         response_200 = ClaimPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -97,7 +101,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClaimPage | Problem | ValidationProblem]:
+) -> Response[Any | ClaimPage | Problem | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +117,7 @@ def sync_detailed(
     status: ClaimStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-) -> Response[ClaimPage | Problem | ValidationProblem]:
+) -> Response[Any | ClaimPage | Problem | ValidationProblem]:
     """List the claims of an event
 
      An event's claims in creation order.
@@ -130,7 +134,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClaimPage | Problem | ValidationProblem]
+        Response[Any | ClaimPage | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -154,7 +158,7 @@ def sync(
     status: ClaimStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-) -> ClaimPage | Problem | ValidationProblem | None:
+) -> Any | ClaimPage | Problem | ValidationProblem | None:
     """List the claims of an event
 
      An event's claims in creation order.
@@ -171,7 +175,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClaimPage | Problem | ValidationProblem
+        Any | ClaimPage | Problem | ValidationProblem
     """
 
     return sync_detailed(
@@ -190,7 +194,7 @@ async def asyncio_detailed(
     status: ClaimStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-) -> Response[ClaimPage | Problem | ValidationProblem]:
+) -> Response[Any | ClaimPage | Problem | ValidationProblem]:
     """List the claims of an event
 
      An event's claims in creation order.
@@ -207,7 +211,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClaimPage | Problem | ValidationProblem]
+        Response[Any | ClaimPage | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -229,7 +233,7 @@ async def asyncio(
     status: ClaimStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-) -> ClaimPage | Problem | ValidationProblem | None:
+) -> Any | ClaimPage | Problem | ValidationProblem | None:
     """List the claims of an event
 
      An event's claims in creation order.
@@ -246,7 +250,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClaimPage | Problem | ValidationProblem
+        Any | ClaimPage | Problem | ValidationProblem
     """
 
     return (

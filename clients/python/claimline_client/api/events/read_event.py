@@ -99,7 +99,7 @@ def sync_detailed(
 ) -> Response[Any | EventOut | Problem | ValidationProblem]:
     """Read an event
 
-     An event by id or slug, with its ETag.
+     An event by id or slug, with its ETag (`If-None-Match` gets a 304).
 
     Args:
         event (str):
@@ -133,7 +133,7 @@ def sync(
 ) -> Any | EventOut | Problem | ValidationProblem | None:
     """Read an event
 
-     An event by id or slug, with its ETag.
+     An event by id or slug, with its ETag (`If-None-Match` gets a 304).
 
     Args:
         event (str):
@@ -162,7 +162,7 @@ async def asyncio_detailed(
 ) -> Response[Any | EventOut | Problem | ValidationProblem]:
     """Read an event
 
-     An event by id or slug, with its ETag.
+     An event by id or slug, with its ETag (`If-None-Match` gets a 304).
 
     Args:
         event (str):
@@ -194,7 +194,7 @@ async def asyncio(
 ) -> Any | EventOut | Problem | ValidationProblem | None:
     """Read an event
 
-     An event by id or slug, with its ETag.
+     An event by id or slug, with its ETag (`If-None-Match` gets a 304).
 
     Args:
         event (str):

@@ -1,6 +1,6 @@
 import datetime
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -44,11 +44,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Comparison | Problem | ValidationProblem | None:
+) -> Any | Comparison | Problem | ValidationProblem | None:
     if response.status_code == 200:
         response_200 = Comparison.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -93,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Comparison | Problem | ValidationProblem]:
+) -> Response[Any | Comparison | Problem | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,7 +112,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     sources: str | Unset = UNSET,
     as_of: datetime.datetime | Unset = UNSET,
-) -> Response[Comparison | Problem | ValidationProblem]:
+) -> Response[Any | Comparison | Problem | ValidationProblem]:
     """The comparison of an event's sources
 
      Each party's position per claim (its latest stance), who agrees and who disagrees (by
@@ -126,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Comparison | Problem | ValidationProblem]
+        Response[Any | Comparison | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +152,7 @@ def sync(
     client: AuthenticatedClient,
     sources: str | Unset = UNSET,
     as_of: datetime.datetime | Unset = UNSET,
-) -> Comparison | Problem | ValidationProblem | None:
+) -> Any | Comparison | Problem | ValidationProblem | None:
     """The comparison of an event's sources
 
      Each party's position per claim (its latest stance), who agrees and who disagrees (by
@@ -166,7 +170,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Comparison | Problem | ValidationProblem
+        Any | Comparison | Problem | ValidationProblem
     """
 
     return sync_detailed(
@@ -183,7 +187,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     sources: str | Unset = UNSET,
     as_of: datetime.datetime | Unset = UNSET,
-) -> Response[Comparison | Problem | ValidationProblem]:
+) -> Response[Any | Comparison | Problem | ValidationProblem]:
     """The comparison of an event's sources
 
      Each party's position per claim (its latest stance), who agrees and who disagrees (by
@@ -201,7 +205,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Comparison | Problem | ValidationProblem]
+        Response[Any | Comparison | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -221,7 +225,7 @@ async def asyncio(
     client: AuthenticatedClient,
     sources: str | Unset = UNSET,
     as_of: datetime.datetime | Unset = UNSET,
-) -> Comparison | Problem | ValidationProblem | None:
+) -> Any | Comparison | Problem | ValidationProblem | None:
     """The comparison of an event's sources
 
      Each party's position per claim (its latest stance), who agrees and who disagrees (by
@@ -239,7 +243,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Comparison | Problem | ValidationProblem
+        Any | Comparison | Problem | ValidationProblem
     """
 
     return (

@@ -1,6 +1,6 @@
 import datetime
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -78,11 +78,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | Timeline | ValidationProblem | None:
+) -> Any | Problem | Timeline | ValidationProblem | None:
     if response.status_code == 200:
         response_200 = Timeline.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -127,7 +131,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | Timeline | ValidationProblem]:
+) -> Response[Any | Problem | Timeline | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -149,7 +153,7 @@ def sync_detailed(
     include_retracted: bool | Unset = False,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-) -> Response[Problem | Timeline | ValidationProblem]:
+) -> Response[Any | Problem | Timeline | ValidationProblem]:
     """The claim timeline of an event
 
      The event's non-retracted statements in timeline order (`said_at`, then recording order),
@@ -177,7 +181,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Timeline | ValidationProblem]
+        Response[Any | Problem | Timeline | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -213,7 +217,7 @@ def sync(
     include_retracted: bool | Unset = False,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-) -> Problem | Timeline | ValidationProblem | None:
+) -> Any | Problem | Timeline | ValidationProblem | None:
     """The claim timeline of an event
 
      The event's non-retracted statements in timeline order (`said_at`, then recording order),
@@ -241,7 +245,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Timeline | ValidationProblem
+        Any | Problem | Timeline | ValidationProblem
     """
 
     return sync_detailed(
@@ -272,7 +276,7 @@ async def asyncio_detailed(
     include_retracted: bool | Unset = False,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-) -> Response[Problem | Timeline | ValidationProblem]:
+) -> Response[Any | Problem | Timeline | ValidationProblem]:
     """The claim timeline of an event
 
      The event's non-retracted statements in timeline order (`said_at`, then recording order),
@@ -300,7 +304,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | Timeline | ValidationProblem]
+        Response[Any | Problem | Timeline | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -334,7 +338,7 @@ async def asyncio(
     include_retracted: bool | Unset = False,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
-) -> Problem | Timeline | ValidationProblem | None:
+) -> Any | Problem | Timeline | ValidationProblem | None:
     """The claim timeline of an event
 
      The event's non-retracted statements in timeline order (`said_at`, then recording order),
@@ -362,7 +366,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | Timeline | ValidationProblem
+        Any | Problem | Timeline | ValidationProblem
     """
 
     return (

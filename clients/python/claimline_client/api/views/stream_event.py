@@ -102,10 +102,10 @@ def sync_detailed(
     after: int | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
 ) -> Response[Problem | StreamEventResponse200 | ValidationProblem]:
-    """The event's statements, live (Server-Sent Events)
+    """The event's changes, live (Server-Sent Events)
 
-     Server-Sent Events (`text/event-stream`), one per statement of the event recorded or retracted,
-    on any instance, in the order they were committed:
+     Server-Sent Events (`text/event-stream`), one per change of the event, on any instance, in the
+    order they were committed:
 
     ```
     id: 42
@@ -113,13 +113,16 @@ def sync_detailed(
     data: {"seq": 42, "change": "recorded", "item": {"statement": {…}, "party": {…}, "stances": […]}}
     ```
 
-    `event` is `recorded` or `retracted`; `item` is the statement as a timeline item, with the
-    values computed now (a statement said before others changes theirs too: re-read the timeline for
-    them). The stream opens with `event: open` whose `id` is the position it starts from. A client
+    `event` is `recorded` or `retracted` (with `item`, the statement as a timeline item with the
+    values computed now: a statement said before others changes theirs too, re-read the timeline
+    for them), or `event_updated` or `claim_created` (`{seq, change}`: re-read the event or its
+    claims). The stream opens with `event: ready` whose `id` is the position it starts from. A client
     that reconnects with `Last-Event-ID` (browsers' EventSource do) or `?after=` gets every change
-    after that position first, so it misses nothing. A comment line every 15 s keeps the connection
-    alive. Statements recorded before the stream existed in this database are not replayed: read the
-    timeline for them.
+    after that position first, so it misses nothing; a position past the newest change (the database
+    was restored from a backup) gets `event: reload` (`{seq, event_id}`): what the client shows may be
+    gone, so it reloads its views and the stream goes on from the newest change. A comment line every
+    15 s keeps the connection alive. Changes made before the stream existed in this database are not
+    replayed: read the timeline for them.
 
     Args:
         event (str):
@@ -155,10 +158,10 @@ def sync(
     after: int | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
 ) -> Problem | StreamEventResponse200 | ValidationProblem | None:
-    """The event's statements, live (Server-Sent Events)
+    """The event's changes, live (Server-Sent Events)
 
-     Server-Sent Events (`text/event-stream`), one per statement of the event recorded or retracted,
-    on any instance, in the order they were committed:
+     Server-Sent Events (`text/event-stream`), one per change of the event, on any instance, in the
+    order they were committed:
 
     ```
     id: 42
@@ -166,13 +169,16 @@ def sync(
     data: {"seq": 42, "change": "recorded", "item": {"statement": {…}, "party": {…}, "stances": […]}}
     ```
 
-    `event` is `recorded` or `retracted`; `item` is the statement as a timeline item, with the
-    values computed now (a statement said before others changes theirs too: re-read the timeline for
-    them). The stream opens with `event: open` whose `id` is the position it starts from. A client
+    `event` is `recorded` or `retracted` (with `item`, the statement as a timeline item with the
+    values computed now: a statement said before others changes theirs too, re-read the timeline
+    for them), or `event_updated` or `claim_created` (`{seq, change}`: re-read the event or its
+    claims). The stream opens with `event: ready` whose `id` is the position it starts from. A client
     that reconnects with `Last-Event-ID` (browsers' EventSource do) or `?after=` gets every change
-    after that position first, so it misses nothing. A comment line every 15 s keeps the connection
-    alive. Statements recorded before the stream existed in this database are not replayed: read the
-    timeline for them.
+    after that position first, so it misses nothing; a position past the newest change (the database
+    was restored from a backup) gets `event: reload` (`{seq, event_id}`): what the client shows may be
+    gone, so it reloads its views and the stream goes on from the newest change. A comment line every
+    15 s keeps the connection alive. Changes made before the stream existed in this database are not
+    replayed: read the timeline for them.
 
     Args:
         event (str):
@@ -203,10 +209,10 @@ async def asyncio_detailed(
     after: int | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
 ) -> Response[Problem | StreamEventResponse200 | ValidationProblem]:
-    """The event's statements, live (Server-Sent Events)
+    """The event's changes, live (Server-Sent Events)
 
-     Server-Sent Events (`text/event-stream`), one per statement of the event recorded or retracted,
-    on any instance, in the order they were committed:
+     Server-Sent Events (`text/event-stream`), one per change of the event, on any instance, in the
+    order they were committed:
 
     ```
     id: 42
@@ -214,13 +220,16 @@ async def asyncio_detailed(
     data: {"seq": 42, "change": "recorded", "item": {"statement": {…}, "party": {…}, "stances": […]}}
     ```
 
-    `event` is `recorded` or `retracted`; `item` is the statement as a timeline item, with the
-    values computed now (a statement said before others changes theirs too: re-read the timeline for
-    them). The stream opens with `event: open` whose `id` is the position it starts from. A client
+    `event` is `recorded` or `retracted` (with `item`, the statement as a timeline item with the
+    values computed now: a statement said before others changes theirs too, re-read the timeline
+    for them), or `event_updated` or `claim_created` (`{seq, change}`: re-read the event or its
+    claims). The stream opens with `event: ready` whose `id` is the position it starts from. A client
     that reconnects with `Last-Event-ID` (browsers' EventSource do) or `?after=` gets every change
-    after that position first, so it misses nothing. A comment line every 15 s keeps the connection
-    alive. Statements recorded before the stream existed in this database are not replayed: read the
-    timeline for them.
+    after that position first, so it misses nothing; a position past the newest change (the database
+    was restored from a backup) gets `event: reload` (`{seq, event_id}`): what the client shows may be
+    gone, so it reloads its views and the stream goes on from the newest change. A comment line every
+    15 s keeps the connection alive. Changes made before the stream existed in this database are not
+    replayed: read the timeline for them.
 
     Args:
         event (str):
@@ -254,10 +263,10 @@ async def asyncio(
     after: int | Unset = UNSET,
     last_event_id: str | Unset = UNSET,
 ) -> Problem | StreamEventResponse200 | ValidationProblem | None:
-    """The event's statements, live (Server-Sent Events)
+    """The event's changes, live (Server-Sent Events)
 
-     Server-Sent Events (`text/event-stream`), one per statement of the event recorded or retracted,
-    on any instance, in the order they were committed:
+     Server-Sent Events (`text/event-stream`), one per change of the event, on any instance, in the
+    order they were committed:
 
     ```
     id: 42
@@ -265,13 +274,16 @@ async def asyncio(
     data: {"seq": 42, "change": "recorded", "item": {"statement": {…}, "party": {…}, "stances": […]}}
     ```
 
-    `event` is `recorded` or `retracted`; `item` is the statement as a timeline item, with the
-    values computed now (a statement said before others changes theirs too: re-read the timeline for
-    them). The stream opens with `event: open` whose `id` is the position it starts from. A client
+    `event` is `recorded` or `retracted` (with `item`, the statement as a timeline item with the
+    values computed now: a statement said before others changes theirs too, re-read the timeline
+    for them), or `event_updated` or `claim_created` (`{seq, change}`: re-read the event or its
+    claims). The stream opens with `event: ready` whose `id` is the position it starts from. A client
     that reconnects with `Last-Event-ID` (browsers' EventSource do) or `?after=` gets every change
-    after that position first, so it misses nothing. A comment line every 15 s keeps the connection
-    alive. Statements recorded before the stream existed in this database are not replayed: read the
-    timeline for them.
+    after that position first, so it misses nothing; a position past the newest change (the database
+    was restored from a backup) gets `event: reload` (`{seq, event_id}`): what the client shows may be
+    gone, so it reloads its views and the stream goes on from the newest change. A comment line every
+    15 s keeps the connection alive. Changes made before the stream existed in this database are not
+    replayed: read the timeline for them.
 
     Args:
         event (str):
