@@ -32,9 +32,7 @@ def _kinds(values: Sequence[str]) -> sa.Enum:
 
 def _alter(values: Sequence[str], statement_nullable: bool) -> None:
     with op.batch_alter_table("event_changes", schema=None, recreate="always") as batch_op:
-        batch_op.alter_column(
-            "statement_id", existing_type=sa.Uuid(), nullable=statement_nullable
-        )
+        batch_op.alter_column("statement_id", existing_type=sa.Uuid(), nullable=statement_nullable)
         batch_op.alter_column(
             "change",
             existing_type=_kinds(_AFTER if statement_nullable else _BEFORE),
