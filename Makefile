@@ -84,6 +84,7 @@ bench: $(DEV_ENV)
 	$(BIN)/python -m bench.ingest
 	$(BIN)/python -m bench.views
 	$(BIN)/python -m bench.submit_timing
+	$(BIN)/python -m bench.bigevents
 	$(BIN)/python -m bench.report
 
 # Load without loss (issue 7): two instances on PostgreSQL, 100 clients for 60 s; fails on any 5xx,

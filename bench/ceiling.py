@@ -61,6 +61,14 @@ def _problem(status: int, title: str, detail: str) -> Response:
     return Response(orjson.dumps(body), status, media_type="application/problem+json")
 
 
+def _tagged(document: Any) -> Response:
+    """A view with its ETag, as Claimline tags its views (a hash of the sorted JSON)."""
+    tag = hashlib.sha256(orjson.dumps(document, option=JSON | orjson.OPT_SORT_KEYS)).hexdigest()[
+        :32
+    ]
+    return _json(document, {"ETag": f'"{tag}"'})
+
+
 def _json(document: Any, headers: dict[str, str] | None = None) -> Response:
     return Response(
         orjson.dumps(document, option=JSON), media_type="application/json", headers=headers
@@ -233,7 +241,7 @@ async def read_timeline(request: Request) -> Response:
                 ],
             }
         )
-    return _json({"event": _event_document(event), "items": items, "next_cursor": next_cursor})
+    return _tagged({"event": _event_document(event), "items": items, "next_cursor": next_cursor})
 
 
 async def read_comparison(request: Request) -> Response:
@@ -348,7 +356,7 @@ async def read_comparison(request: Request) -> Response:
         shared, agree, disagree = agreement(sides[a], sides[b])
         if shared:
             pairs.append({"a": a, "b": b, "shared": shared, "agree": agree, "disagree": disagree})
-    return _json(
+    return _tagged(
         {
             "event": _event_document(event),
             "parties": [

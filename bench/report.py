@@ -125,6 +125,58 @@ def _views_table(views: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _bigevents_table(big: dict[str, Any]) -> list[str]:
+    lines = [
+        "| store | statements | comparison ms | with `as_of` (middle) ms | "
+        "with `sources=` (5) ms |",
+        "|---|---|---|---|---|",
+    ]
+    for store, by_size in big.get("comparison", {}).items():
+        for size, result in sorted(by_size.items(), key=lambda item: int(item[0])):
+            lines.append(
+                f"| {store} | {int(size):,} | {result['all_ms']} | {result['as_of_middle_ms']} | "
+                f"{result['sources_5_ms']} |"
+            )
+    ratios = big.get("ratios", {})
+    lines += ["", "| goal | this run | verdict |", "|---|---|---|"]
+    for store in ("sqlite", "postgresql"):
+        for kind, goal in (("all", 1.5), ("as_of_middle", 3), ("sources_5", 3)):
+            value = ratios.get(f"comparison_{kind}_{store}_100k_over_1k")
+            if value is not None:
+                lines.append(
+                    f"| {store}: comparison ({kind}) at 100,000 ÷ 1,000 ≤ {goal} | {value} | "
+                    f"{_verdict(value <= goal)} |"
+                )
+        value = ratios.get(f"timeline_no_analyze_{store}_20k_over_1k")
+        if value is not None:
+            lines.append(
+                f"| {store}: first timeline page, 20,000 ÷ 1,000, no ANALYZE ≤ 1.5 | {value} | "
+                f"{_verdict(value <= 1.5)} |"
+            )
+    served = big.get("served_views")
+    if served:
+        for endpoint in ("comparison", "timeline"):
+            value = served[f"{endpoint}_over_healthz"]
+            lines.append(
+                f"| postgresql: unchanged {endpoint} req/s ÷ `/healthz` ≥ 0.5 "
+                f"({served[endpoint]['rps']:,.0f} ÷ {served['healthz']['rps']:,.0f}) | {value} | "
+                f"{_verdict(value >= 0.5)} |"
+            )
+    fan = big.get("fan_out")
+    if fan:
+        lines.append(
+            f"| postgresql: {fan['subscribers']:,} subscribers, p99 from 201 ≤ 250 ms "
+            f"(p50 {fan['p50_ms']} ms, {fan['delivered']:,} deliveries) | {fan['p99_ms']} ms | "
+            f"{_verdict(fan['p99_ms'] <= 250)} |"
+        )
+        lines.append(
+            f"| postgresql: stream reads per change (database transactions per change, "
+            f"writes included: {fan['database_transactions_per_change']}) | "
+            f"{fan['stream_reads_per_change']} | — |"
+        )
+    return lines
+
+
 def _submit_table(timing: dict[str, Any]) -> list[str]:
     lines = [
         "| store | seed story (2 POSTs) ms | one batch of 1,000 s | statements/s |",
@@ -165,7 +217,7 @@ def _plot(load: dict[str, Any], ingest: dict[str, Any]) -> None:
 def main() -> None:
     """Rewrite the latest-run section of bench/README.md and the plot."""
     load, ingest, views = _load("load"), _load("ingest"), _load("views")
-    timing = _load("submit_timing")
+    timing, big = _load("submit_timing"), _load("bigevents")
     section = [BEGIN, ""]
     if load:
         section += ["### Reads (`bench/load.py`, PostgreSQL)", "", *_reads_table(load), ""]
@@ -173,6 +225,8 @@ def main() -> None:
         section += ["### Ingest and size (`bench/ingest.py`)", "", *_ingest_table(ingest), ""]
     if views:
         section += ["### Page cost by event size (`bench/views.py`)", "", *_views_table(views), ""]
+    if big:
+        section += ["### Big events (`bench/bigevents.py`)", "", *_bigevents_table(big), ""]
     if timing:
         section += [
             "### Submissions in-process (`bench/submit_timing.py`)",

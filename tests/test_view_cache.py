@@ -49,18 +49,14 @@ async def test_an_unchanged_view_is_computed_once_and_304_on_its_etag(client: As
 async def test_every_write_that_changes_a_view_drops_it(client: AsyncClient) -> None:
     recorded = await client.post("/v1/statements", json=ELTON_JOHN_POST)
     assert recorded.status_code == 201
-    assert recorded.headers["claimline-consistency"].startswith(
-        recorded.json()["event_id"] + ":"
-    )
+    assert recorded.headers["claimline-consistency"].startswith(recorded.json()["event_id"] + ":")
 
-    async def shown() -> dict[str, bytes]:
-        for path in VIEWS:
-            await _get(client, path)  # kept
-        return {path: (await _get(client, path)).content for path in VIEWS}
+    before: dict[str, bytes] = {}
+    for path in VIEWS:
+        before[path] = (await _get(client, path)).content
 
     async def after(write: httpx.Response, differ: set[str]) -> None:
         """Every view of the event is computed again; those in `differ` show something else."""
-        nonlocal before
         assert write.status_code < 300, write.text
         now = {}
         for path in VIEWS:
@@ -69,9 +65,8 @@ async def test_every_write_that_changes_a_view_drops_it(client: AsyncClient) -> 
             assert response.headers["claimline-cache"] == "miss", (path, write.request.url)
             assert (now[path] != before[path]) == (path in differ), path
             assert (await _get(client, path)).headers["claimline-cache"] == "hit"
-        before = now
+        before.update(now)
 
-    before = await shown()
     timeline, comparison, claims = VIEWS[1], VIEWS[2], VIEWS[3]
     denial = await client.post("/v1/statements", json=PESKOV_DENIAL)
     await after(denial, {timeline, comparison, claims})
@@ -155,9 +150,7 @@ async def test_instances_drop_views_of_changes_they_are_told_of(servers: list[st
 
         denial = await client.post(f"{first}/v1/statements", json=PESKOV_DENIAL)
         token = denial.headers["claimline-consistency"]
-        seen = await client.get(
-            f"{second}{comparison}", headers={"Claimline-Consistency": token}
-        )
+        seen = await client.get(f"{second}{comparison}", headers={"Claimline-Consistency": token})
         assert seen.json()["claims"][0]["status"] == "contested"
 
         # Without the token: contested within the bound of being told.

@@ -1,8 +1,8 @@
 """The comparison of an event's sources.
 
-With every statement counting, it is read from the values kept with the data (positions and
-counts, `app.comparisons.stored`): its cost grows with parties and claims, not statements. With
-`as_of` or `sources` it folds the stance rows of the statements that count. Like the other hot
+Without `as_of` (with or without `sources`), it is read from the values kept with the data
+(positions and counts, `app.comparisons.stored`): its cost grows with parties and claims, not
+statements. With `as_of` it folds the stance rows of the statements that count. Like the other hot
 reads it runs on a `Reader` and builds a plain document.
 """
 
@@ -87,10 +87,10 @@ async def compare(
     parties: list[str] | None,
 ) -> Document:
     """Parties, relays, positions per claim, agreement and contradictions of kept statements:
-    from the values kept with the data when every statement counts, else from the stance rows
-    that do."""
-    if as_of is None and not parties:
-        gathered = await stored.gather(reader, event["id"])
+    from the values kept with the data (of every party, or of the listed ones), or with `as_of`
+    from the stance rows of the statements that count."""
+    if as_of is None:
+        gathered = await stored.gather(reader, event["id"], parties)
     else:
         gathered = await _scan(reader, event["id"], as_of, parties)
     return await _document(reader, event, gathered)

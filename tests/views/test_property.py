@@ -272,6 +272,28 @@ async def test_random_stories_match_a_naive_recomputation(
         claim["text"]: claim["status"] for claim in claims
     }
     assert comparison_view(compared) == expected_comparison(said)
+    # `sources=` restricts every value to the listed parties' statements; `as_of` to those said
+    # by then: the naive model of the statements that are left.
+    ids = {party["source"]["name"]: party["source"]["id"] for party in compared["parties"]}
+    listed = sorted(ids)[::2]
+    if listed:
+        restricted = (
+            await client.get(
+                f"/v1/events/{slug}/comparison",
+                params={"sources": ",".join(ids[name] for name in listed)},
+            )
+        ).json()
+        assert comparison_view(restricted) == expected_comparison(
+            [item for item in said if item.party in listed]
+        )
+    as_of = (
+        await client.get(
+            f"/v1/events/{slug}/comparison", params={"as_of": "2015-09-14T10:02:00Z"}
+        )
+    ).json()
+    early = [item for item in said if item.minute <= 2]
+    if any(not item.retracted for item in early):
+        assert comparison_view(as_of) == expected_comparison(early)
     async with test_database.write_sessions() as session:
         event_claims = await session.scalars(
             select(Claim.id).where(Claim.id.in_([uuid.UUID(claim["id"]) for claim in claims]))
