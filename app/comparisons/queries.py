@@ -1,77 +1,27 @@
 """The comparison of an event's sources.
 
-Without `as_of` (with or without `sources`), it is read from the values kept with the data
-(positions and counts, `app.comparisons.stored`): its cost grows with parties and claims, not
-statements. With `as_of` it folds the stance rows of the statements that count. Like the other hot
+It is read from the values kept with the data (`app.comparisons.stored`): positions and counts,
+whose rows grow with parties and claims, not statements; with `as_of`, one seek a position for
+the party's latest stance by then, and the statements said by then counted. Like the other hot
 reads it runs on a `Reader` and builds a plain document.
 """
 
 import itertools
-import uuid
 from collections import defaultdict
-from functools import cache
 from typing import Any
 
-from sqlalchemy import Uuid, bindparam, select
+from sqlalchemy import select
 
 from app.claims.rules import status_from_sides
 from app.comparisons import stored
 from app.comparisons.rules import Gathered, Position, agreement
 from app.enums import ClaimStatus, StanceKind
-from app.kit.db import UTCDateTime
-from app.kit.reader import Query, Reader, any_of, instant, uuid_text
-from app.models import Claim, Relay, Source, Stance, Statement
+from app.kit.reader import Query, Reader, any_of, uuid_text
+from app.models import Source
 
 Document = dict[str, Any]
 
 
-def _kept(query: Any, as_of: bool, parties: bool) -> Any:
-    """Only the event's statements that count: not retracted, said by `as_of`, of `parties`."""
-    query = query.where(
-        Statement.event_id == bindparam("event_id", type_=Uuid),
-        Statement.retracted_at.is_(None),
-    )
-    if as_of:
-        query = query.where(Statement.said_at <= bindparam("as_of", type_=UTCDateTime()))
-    if parties:
-        query = query.where(any_of(Statement.party_id, "parties"))
-    return query
-
-
-@cache
-def _queries(as_of: bool, parties: bool) -> tuple[Query, Query, Query]:
-    """The statement, stance and relay queries for one combination of filters."""
-    statements = Query(_kept(select(uuid_text(Statement.party_id)), as_of, parties))
-    stances = Query(
-        _kept(
-            select(
-                uuid_text(Stance.claim_id),
-                uuid_text(Statement.party_id),
-                Stance.stance,
-                uuid_text(Stance.statement_id),
-                instant(Statement.said_at),
-            ).join(Statement, Statement.id == Stance.statement_id),
-            as_of,
-            parties,
-        ).order_by(Statement.said_at, Statement.id, Stance.position)
-    )
-    relays = Query(
-        _kept(
-            select(
-                uuid_text(Relay.source_id), uuid_text(Statement.id), uuid_text(Statement.party_id)
-            ).join(Statement, Statement.id == Relay.statement_id),
-            as_of,
-            parties,
-        )
-    )
-    return statements, stances, relays
-
-
-_CLAIMS = Query(
-    select(uuid_text(Claim.id), Claim.text)
-    .where(Claim.event_id == bindparam("event_id", type_=Uuid))
-    .order_by(Claim.id)
-)
 _SOURCES = Query(
     select(uuid_text(Source.id), Source.slug, Source.name, Source.kind).where(
         any_of(Source.id, "ids")
@@ -86,48 +36,13 @@ async def compare(
     as_of: Any,
     parties: list[str] | None,
 ) -> Document:
-    """Parties, relays, positions per claim, agreement and contradictions of kept statements:
-    from the values kept with the data (of every party, or of the listed ones), or with `as_of`
-    from the stance rows of the statements that count."""
+    """Parties, relays, positions per claim, agreement and contradictions of the statements that
+    count (of the listed parties, said by `as_of`), from the values kept with the data."""
     if as_of is None:
         gathered = await stored.gather(reader, event["id"], parties)
     else:
-        gathered = await _scan(reader, event["id"], as_of, parties)
+        gathered = await stored.gather_as_of(reader, event["id"], as_of, parties)
     return await _document(reader, event, gathered)
-
-
-async def _scan(reader: Reader, event_id: str, as_of: Any, parties: list[str] | None) -> Gathered:
-    """Fold the kept statements' stance rows in timeline order."""
-    statements_query, stances_query, relays_query = _queries(as_of is not None, bool(parties))
-    params = {"event_id": uuid.UUID(event_id), "as_of": as_of, "parties": parties}
-    statements = await reader.fetch(statements_query, params)
-    stances = await reader.fetch(stances_query, params)
-    relays = await reader.fetch(relays_query, params)
-    claims = await reader.fetch(_CLAIMS, params)
-
-    statement_counts: dict[str, int] = defaultdict(int)
-    for (party_id,) in statements:
-        statement_counts[party_id] += 1
-    positions: dict[str, dict[str, Position]] = {}
-    for claim_id, party_id, stance, statement_id, said_at in stances:
-        on_claim = positions.setdefault(claim_id, {})
-        if party_id in on_claim:
-            on_claim[party_id].update(stance, statement_id, said_at)
-        else:
-            on_claim[party_id] = Position.first(stance, statement_id, said_at)
-    relayed: dict[str, set[str]] = defaultdict(set)
-    relayed_parties: dict[str, set[str]] = defaultdict(set)
-    for source_id, statement_id, party_id in relays:
-        if source_id not in statement_counts:
-            relayed[source_id].add(statement_id)
-            relayed_parties[source_id].add(party_id)
-    return Gathered(
-        statement_counts=statement_counts,
-        positions=positions,
-        relayed={source: len(ids) for source, ids in relayed.items()},
-        relayed_parties=relayed_parties,
-        claims=[(row[0], row[1]) for row in claims],
-    )
 
 
 async def _document(reader: Reader, event: Document, gathered: Gathered) -> Document:

@@ -286,14 +286,25 @@ async def test_random_stories_match_a_naive_recomputation(
         assert comparison_view(restricted) == expected_comparison(
             [item for item in said if item.party in listed]
         )
-    as_of = (
-        await client.get(
-            f"/v1/events/{slug}/comparison", params={"as_of": "2015-09-14T10:02:00Z"}
-        )
-    ).json()
-    early = [item for item in said if item.minute <= 2]
-    if any(not item.retracted for item in early):
-        assert comparison_view(as_of) == expected_comparison(early)
+    for minute in range(6):
+        moment = f"2015-09-14T10:{minute:02d}:00Z"
+        early = [item for item in said if item.minute <= minute]
+        if not any(not item.retracted for item in early):
+            continue
+        as_of = (
+            await client.get(f"/v1/events/{slug}/comparison", params={"as_of": moment})
+        ).json()
+        assert comparison_view(as_of) == expected_comparison(early), moment
+        if listed:
+            both = (
+                await client.get(
+                    f"/v1/events/{slug}/comparison",
+                    params={"as_of": moment, "sources": ",".join(ids[n] for n in listed)},
+                )
+            ).json()
+            kept_early = [item for item in early if item.party in listed]
+            if any(not item.retracted for item in kept_early):
+                assert comparison_view(both) == expected_comparison(kept_early), moment
     async with test_database.write_sessions() as session:
         event_claims = await session.scalars(
             select(Claim.id).where(Claim.id.in_([uuid.UUID(claim["id"]) for claim in claims]))
