@@ -291,9 +291,7 @@ async def test_random_stories_match_a_naive_recomputation(
         early = [item for item in said if item.minute <= minute]
         if not any(not item.retracted for item in early):
             continue
-        as_of = (
-            await client.get(f"/v1/events/{slug}/comparison", params={"as_of": moment})
-        ).json()
+        as_of = (await client.get(f"/v1/events/{slug}/comparison", params={"as_of": moment})).json()
         assert comparison_view(as_of) == expected_comparison(early), moment
         if listed:
             both = (
