@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from httpx import ASGITransport, AsyncClient
+from sqlalchemy import text
 
 from app.config import Settings
 from app.kit.db import Database
@@ -130,6 +131,24 @@ async def test_importing_again_skips_what_is_in(own_database: str, tmp_path: Pat
     )
     again = run_claimline(own_database, "import", str(whole))
     assert f"0 statements imported, {len(bodies)} lines already in" in again.stderr
+    # A bulk load leaves the planner statistics (this machine's PostgreSQL runs no autovacuum).
+    database = Database.from_settings(Settings(database_url=own_database))  # type: ignore[arg-type]
+    try:
+        async with database.write_engine.connect() as connection:
+            if connection.dialect.name == "postgresql":
+                analyzed = await connection.scalar(
+                    text(
+                        "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables "
+                        "WHERE relname = 'statements'"
+                    )
+                )
+            else:
+                analyzed = await connection.scalar(
+                    text("SELECT count(*) > 0 FROM sqlite_stat1 WHERE tbl = 'statements'")
+                )
+        assert analyzed
+    finally:
+        await database.dispose()
     async with await _client(own_database) as client:
         listed = (await client.get("/v1/statements", params={"limit": 200})).json()["items"]
         await client._transport.app.state.database.dispose()  # type: ignore[attr-defined]

@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import AppError, InvalidInput, error_location
 from app.events import queries as event_queries
-from app.kit.db import Database, utcnow
+from app.kit.db import Database, refresh_statistics, utcnow
 from app.kit.fields import to_rfc3339
 from app.kit.writes import lock_keys
 from app.models import ImportedLine
@@ -176,6 +176,9 @@ async def import_lines(
             progress(last, report)
     if batch:
         await _import_batch(database, batch, report)
+    if report.imported:
+        # A bulk load: statistics now, rather than whenever (if ever) autovacuum gets to it.
+        await refresh_statistics(database)
     progress(last, report)
     report.bad.sort(key=lambda bad: bad.number)
     return report
