@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -237,6 +237,16 @@ def start_claimline(url: str, **settings: str) -> tuple[subprocess.Popen[bytes],
         assert time.monotonic() < deadline, "the server did not start"
         assert process.poll() is None, "the server exited"
         time.sleep(0.05)
+
+
+@pytest.fixture
+def servers(own_database: str) -> Iterator[list[str]]:
+    """Two `claimline serve` instances of one database (their base URLs)."""
+    started = [start_claimline(own_database) for _ in range(2)]
+    yield [base for _, base in started]
+    for process, _ in started:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def run_served(

@@ -54,15 +54,6 @@ async def stream(base: str, **headers: str) -> AsyncIterator[Events]:
         yield Events(response.aiter_lines())
 
 
-@pytest.fixture
-def servers(own_database: str) -> Any:
-    started = [start_claimline(own_database) for _ in range(2)]
-    yield [base for _, base in started]
-    for process, _ in started:
-        process.terminate()
-        process.wait(timeout=30)
-
-
 async def test_the_stream_sends_changes_live_and_misses_nothing(servers: list[str]) -> None:
     first, second = servers
     async with httpx.AsyncClient(timeout=30) as client:

@@ -10,7 +10,6 @@ import pytest
 from httpx import AsyncClient
 
 from app.changes.cache import Entry, ViewCache
-from tests.conftest import start_claimline
 from tests.seed import ELTON_JOHN_POST, EVENT_SLUG, PESKOV_DENIAL, PHONE_CALL_CLAIM
 
 VIEWS = [
@@ -124,15 +123,6 @@ def test_a_view_computed_while_its_event_changed_is_not_kept() -> None:
         cache.put(n, Entry("c", 1, b"0123456789", '"z"', cache.clock))
     assert cache.get(0) is None
     assert cache.get(19) is not None
-
-
-@pytest.fixture
-def servers(own_database: str) -> object:
-    started = [start_claimline(own_database) for _ in range(2)]
-    yield [base for _, base in started]
-    for process, _ in started:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 async def test_instances_drop_views_of_changes_they_are_told_of(servers: list[str]) -> None:

@@ -54,10 +54,6 @@ class ViewCache:
         """The clock of changes now: give it to `put` for a view computed from now on."""
         return self._clock
 
-    @property
-    def told(self) -> bool:
-        return self._told
-
     def telling(self, told: bool) -> None:
         """Whether changes reach this instance from now on; while they do not, nothing is kept,
         and when they do again everything kept before goes."""

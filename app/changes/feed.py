@@ -108,6 +108,11 @@ class ChangeFeed:
         """Whether notifications tell this instance (PostgreSQL), rather than looking."""
         return self.dsn is not None
 
+    @property
+    def listening(self) -> bool:
+        """Whether the LISTEN connection is up now."""
+        return self._connection is not None and not self._connection.is_closed()
+
     def _told(self, event_id: str | None) -> None:
         self.cache.changed(event_id)
         if event_id is None:
@@ -133,7 +138,7 @@ class ChangeFeed:
             # A feed made before the database was known listens once it knows it can.
             self.dsn = self.dsn or readers.dsn
         if self.listens:
-            if self._connection is not None and not self._connection.is_closed():
+            if self.listening:
                 return
             await self._listen()
         else:
@@ -141,7 +146,7 @@ class ChangeFeed:
 
     async def _listen(self) -> None:
         async with self._lock:
-            if self._connection is not None and not self._connection.is_closed():
+            if self.listening:
                 return
             if time.monotonic() < self._next_try:
                 return
@@ -159,15 +164,15 @@ class ChangeFeed:
             self._connection = connection
             self.cache.telling(True)
 
-    async def look(self, force: bool = False) -> None:
+    async def look(self) -> None:
         """On SQLite: read the changes committed since the last look (at most every half
-        second, unless forced), and be told of them."""
+        second), and be told of them."""
         if self.listens or self._readers is None:
             return
-        if not force and time.monotonic() - self._last_look < POLL_SECONDS:
+        if time.monotonic() - self._last_look < POLL_SECONDS:
             return
         async with self._lock:
-            if not force and time.monotonic() - self._last_look < POLL_SECONDS:
+            if time.monotonic() - self._last_look < POLL_SECONDS:
                 return
             try:
                 async with self._readers.reader() as reader:
@@ -244,7 +249,7 @@ class Subscription:
     async def wait(self, seconds: float) -> None:
         """Until the event may have changed since the last call, the process stops, or that many
         seconds pass (half a second on SQLite, which then looks)."""
-        listens = self.feed.listens and self.feed._connection is not None
+        listens = self.feed.listening
         if not listens:
             seconds = min(seconds, POLL_SECONDS)
         woken = asyncio.ensure_future(self.woken.wait())

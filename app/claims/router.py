@@ -5,7 +5,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from app.changes import views
 from app.claims import queries as claim_queries
 from app.claims import service as claim_service
 from app.claims.jsonld import JSONLD_MEDIA_TYPE, claim_document
@@ -13,8 +12,8 @@ from app.claims.schemas import ClaimCreate, ClaimOut, ClaimPage
 from app.deps import DatabaseDep, IfNoneMatch, PageDep
 from app.enums import ClaimStatus
 from app.errors import problem_responses
-from app.events import queries as event_queries
 from app.events import service as event_service
+from app.events import views as event_views
 from app.kit.auth import caller
 from app.kit.etags import conditional, etag_of_body
 from app.kit.idempotency import CreationDep
@@ -70,12 +69,11 @@ async def list_claims(
             mode="json"
         )
 
-    return await views.serve(
+    return await event_views.serve(
         request,
         database,
         kind="claims",
-        ref=event,
-        resolve=lambda reader: event_queries.document(reader=reader, ref=event),
+        event=event,
         render=render,
     )
 

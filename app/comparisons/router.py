@@ -5,12 +5,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
-from app.changes import views
 from app.comparisons import queries as comparison_queries
 from app.comparisons.schemas import Comparison
 from app.deps import DatabaseDep
 from app.errors import problem_responses
-from app.events import queries as event_queries
+from app.events import views as event_views
 from app.kit import filters
 from app.kit.auth import caller
 from app.kit.fields import TimestampIn
@@ -55,11 +54,10 @@ async def read_comparison(
             reader=reader, event=found, as_of=as_of, parties=parties or None
         )
 
-    return await views.serve(
+    return await event_views.serve(
         request,
         database,
         kind="comparison",
-        ref=event,
-        resolve=lambda reader: event_queries.document(reader=reader, ref=event),
+        event=event,
         render=render,
     )

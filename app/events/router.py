@@ -4,11 +4,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
-from app.changes import views
 from app.deps import DatabaseDep, IfMatch, IfNoneMatch, PageDep, SessionDep
 from app.errors import problem_responses
 from app.events import queries as event_queries
 from app.events import service as event_service
+from app.events import views as event_views
 from app.events.schemas import EventCreate, EventOut, EventPage, EventUpdate
 from app.kit.auth import caller
 from app.kit.etags import etag_of_body, require_match
@@ -86,12 +86,11 @@ async def read_event(
     async def render(_reader: Reader, found: dict[str, Any]) -> dict[str, Any]:
         return EventOut.model_validate(found).model_dump(mode="json")
 
-    return await views.serve(
+    return await event_views.serve(
         request,
         database,
         kind="event",
-        ref=event,
-        resolve=lambda reader: event_queries.document(reader=reader, ref=event),
+        event=event,
         render=render,
         # The resource's own tag, which `PATCH` compares with `If-Match`.
         etag=lambda shown: etag_of_body(EventOut.model_validate(shown)),

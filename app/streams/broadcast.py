@@ -30,8 +30,6 @@ class _Channel:
     position: int
     subscribers: set[asyncio.Queue[Message]] = field(default_factory=set)
     pump: asyncio.Task[None] | None = None
-    # How many times the pump has read the database (for tests and benchmarks).
-    reads: int = 0
 
 
 class Broadcaster:
@@ -39,17 +37,13 @@ class Broadcaster:
 
     def __init__(self) -> None:
         self._channels: dict[str, _Channel] = {}
+        # How many times the pumps have read the database (`/metrics`).
         self.total_reads = 0
 
     @property
     def subscribers(self) -> int:
         """How many subscribers there are now, over all events."""
         return sum(len(channel.subscribers) for channel in self._channels.values())
-
-    def reads(self, event_id: str) -> int:
-        """How many reads the event's pump has made so far (0 without subscribers)."""
-        channel = self._channels.get(event_id)
-        return channel.reads if channel else 0
 
     @contextlib.asynccontextmanager
     async def subscribe(
@@ -78,7 +72,6 @@ class Broadcaster:
         async with feed.subscribe(uuid.UUID(event_id)) as subscription:
             while not subscription.stopped:
                 try:
-                    channel.reads += 1
                     self.total_reads += 1
                     messages = await read_after(channel.position)
                 except ServiceUnavailable:

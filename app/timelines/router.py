@@ -6,11 +6,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
-from app.changes import views
 from app.deps import DatabaseDep, PageDep
 from app.enums import StanceKind
 from app.errors import problem_responses
-from app.events import queries as event_queries
+from app.events import views as event_views
 from app.kit import filters
 from app.kit.auth import caller
 from app.kit.fields import TimestampIn
@@ -68,11 +67,10 @@ async def read_timeline(
         )
         return {"event": found, "items": items, "next_cursor": next_cursor}
 
-    return await views.serve(
+    return await event_views.serve(
         request,
         database,
         kind="timeline",
-        ref=event,
-        resolve=lambda reader: event_queries.document(reader=reader, ref=event),
+        event=event,
         render=render,
     )
