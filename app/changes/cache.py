@@ -13,7 +13,7 @@ after that clock makes it stale.
 """
 
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 # What one instance keeps, at most (the least recently used views go first).
@@ -79,14 +79,19 @@ class ViewCache:
     def _fresh(self, entry: Entry) -> bool:
         return max(self._changed.get(entry.event_id, 0), self._changed_all) <= entry.born
 
-    def get(self, key: Hashable, seen: int | None = None) -> Entry | None:
-        """The kept view, if fresh and (with `seen`) including the event's change `seen`."""
+    def get(
+        self, key: Hashable, seen: int | Callable[[str], int | None] | None = None
+    ) -> Entry | None:
+        """The kept view, if fresh and (with `seen`) including the event's change `seen` (or
+        the change `seen` gives for the view's event)."""
         entry = self._entries.get(key) if self._told else None
         if entry is None or not self._fresh(entry):
             if entry is not None:
                 self._drop(key)
             self.misses += 1
             return None
+        if callable(seen):
+            seen = seen(entry.event_id)
         if seen is not None and entry.seq < seen:
             self.misses += 1
             return None

@@ -55,12 +55,8 @@ async def serve(
     feed: ChangeFeed = request.app.state.change_feed
     await feed.start(database.readers)
     key = (kind, ref, request.url.query)
-    entry = feed.cache.get(key)
     token = request.headers.get(CONSISTENCY_HEADER)
-    if entry is not None and token:
-        seen = seen_in(token, entry.event_id)
-        if seen is not None and entry.seq < seen:
-            entry = None
+    entry = feed.cache.get(key, (lambda event_id: seen_in(token, event_id)) if token else None)
     kept = entry is not None
     if entry is None:
         born = feed.cache.clock
