@@ -64,6 +64,7 @@ class _TailStance(NamedTuple):
     side_id: uuid.UUID | None
     side_at: datetime | None
     changed: bool | None
+    status_changed: bool | None
 
     @property
     def stored(self) -> tuple[Any, ...]:
@@ -139,7 +140,7 @@ async def refresh_with_new(
                 new.stance,
                 False,
                 new.said_at,
-                *(None,) * 10,
+                *(None,) * 11,
             )
         )
     if new_stances:
@@ -209,6 +210,7 @@ STORED_COLUMNS = (
     "side_id",
     "side_at",
     "changed",
+    "status_changed",
 )
 
 
@@ -222,6 +224,7 @@ def stored_values(values: Derived) -> tuple[Any, ...]:
         values.position_before,
         values.side_before,
         *(chain[:5] if chain is not None else (None,) * 5),
+        values.status_changed,
     )
 
 

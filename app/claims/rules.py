@@ -88,6 +88,8 @@ class Derived:
     # The party's chain after this stance (before it, for a retracted one); None while the
     # party has no counted stance on the claim.
     chain: Chain | None = None
+    # The claim's status moved here: `status_after` differs from the status just before.
+    status_changed: bool = False
 
 
 @dataclass
@@ -140,6 +142,7 @@ def replay(
         first_mention = not state.mentioned
         state.mentioned = True
         reversal = item.stance in TAKEN_SIDES and before is not None and before != item.stance
+        status_before = status
         if item.stance in TAKEN_SIDES and item.stance != before:
             state.sides[item.party] = item.stance
             held[item.stance] += 1
@@ -155,6 +158,7 @@ def replay(
                 position_before=position_before,
                 side_before=before,
                 chain=chain,
+                status_changed=status != status_before,
             )
         )
     return derived, state

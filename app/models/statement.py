@@ -84,6 +84,15 @@ class Stance(Base):
         # Each party's stances on a claim in timeline order: where it stood at any moment is
         # one seek (the comparison `as_of`, a replay picking a party up).
         Index("ix_stances_party_timeline", "claim_id", "party_id", "said_at", "statement_id"),
+        # The points where a claim's status moved, in timeline order: its status bands.
+        Index(
+            "ix_stances_status_changes",
+            "claim_id",
+            "said_at",
+            "statement_id",
+            postgresql_where=text("status_changed"),
+            sqlite_where=text("status_changed"),
+        ),
     )
 
     statement_id: Mapped[uuid.UUID] = mapped_column(
@@ -115,3 +124,6 @@ class Stance(Base):
     side_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     side_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     changed: Mapped[bool | None] = mapped_column(Boolean)
+    # `status_after` differs from the claim's status just before this stance (never on a
+    # retracted one): the stance moved the claim's status.
+    status_changed: Mapped[bool] = mapped_column(Boolean)

@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Uuid, bindparam, exists, or_
+from sqlalchemy import Uuid, bindparam, exists, or_, select
 
 from app.enums import StanceKind
-from app.errors import BadRequest
+from app.errors import BadRequest, InvalidInput
 from app.kit.db import UTCDateTime
 from app.kit.pagination import PageRequest, decode_cursor, encode_cursor
 from app.kit.reader import Query, Reader
@@ -19,17 +19,29 @@ from app.statements.queries import Document, documents, rows_of, statement_rows
 from app.timelines.schemas import Order
 
 
-def _cursor_kind(order: Order) -> str:
-    return f"timeline-{order.value}"
+def _cursor_kind(order: Order, *, back: bool = False) -> str:
+    return f"timeline-{order.value}-back" if back else f"timeline-{order.value}"
 
 
-def _position(order: Order, cursor: str) -> tuple[datetime, uuid.UUID]:
-    said_at, statement_id = decode_cursor(_cursor_kind(order), cursor, 2)
+def _reversed(order: Order) -> Order:
+    return Order.desc if order is Order.asc else Order.asc
+
+
+def _position(order: Order, cursor: str) -> tuple[datetime, uuid.UUID, bool]:
+    """Where a cursor points, and whether it asks for the page before that point (a
+    `prev_cursor`) rather than the one after it."""
+    for back in (False, True):
+        try:
+            said_at, statement_id = decode_cursor(_cursor_kind(order, back=back), cursor, 2)
+            break
+        except BadRequest:
+            if back:
+                raise
     try:
         instant = datetime.fromisoformat(said_at)
         if instant.tzinfo is None:
             raise ValueError(said_at)
-        return instant.astimezone(UTC), uuid.UUID(hex=statement_id)
+        return instant.astimezone(UTC), uuid.UUID(hex=statement_id), back
     except (ValueError, OverflowError):
         raise BadRequest("The cursor is not a cursor of this timeline.") from None
 
@@ -50,8 +62,10 @@ def _timeline_query(
     claim: bool,
     stance: bool,
     after: bool,
+    inclusive: bool = False,
 ) -> Query:
-    """The page query for one combination of filters, compiled once each."""
+    """The page query for one combination of filters, compiled once each: from the start, or
+    from just after (`inclusive`: at) the point `said_at`, `after`."""
     query = statement_rows().where(Statement.event_id == bindparam("event_id", type_=Uuid))
     instant = UTCDateTime()
     if not include_retracted:
@@ -74,18 +88,37 @@ def _timeline_query(
         said_at, last = bindparam("said_at", type_=instant), bindparam("after", type_=Uuid)
         # The plain range bound lets the index seek to the cursor instead of scanning up to it.
         if order is Order.asc:
+            beyond = Statement.id >= last if inclusive else Statement.id > last
             query = query.where(
-                Statement.said_at >= said_at, or_(Statement.said_at > said_at, Statement.id > last)
+                Statement.said_at >= said_at, or_(Statement.said_at > said_at, beyond)
             )
         else:
+            beyond = Statement.id <= last if inclusive else Statement.id < last
             query = query.where(
-                Statement.said_at <= said_at, or_(Statement.said_at < said_at, Statement.id < last)
+                Statement.said_at <= said_at, or_(Statement.said_at < said_at, beyond)
             )
     if order is Order.asc:
         query = query.order_by(Statement.said_at, Statement.id)
     else:
         query = query.order_by(Statement.said_at.desc(), Statement.id.desc())
     return Query(query.limit(bindparam("limit")))
+
+
+_AT = Query(
+    select(Statement.said_at).where(
+        Statement.id == bindparam("id", type_=Uuid),
+        Statement.event_id == bindparam("event_id", type_=Uuid),
+    )
+)
+
+
+async def _point_of(reader: Reader, event_id: uuid.UUID, at: uuid.UUID) -> datetime:
+    """The `said_at` of the statement `at=` names; a 422 there when the event has none."""
+    rows = await reader.fetch(_AT, {"id": at, "event_id": event_id})
+    if not rows:
+        raise InvalidInput(f"The event has no statement with id {str(at)!r}.", loc=["query", "at"])
+    said_at = rows[0][0]
+    return said_at if isinstance(said_at, datetime) else datetime.fromisoformat(said_at)
 
 
 async def timeline(
@@ -100,22 +133,24 @@ async def timeline(
     stance: StanceKind | None,
     include_retracted: bool,
     page: PageRequest,
-) -> tuple[list[Document], str | None]:
-    """A page of the timeline: `said_at`, then recording order (reversed for `desc`).
+    at: uuid.UUID | None = None,
+) -> tuple[list[Document], str | None, str | None]:
+    """A page of the timeline: `said_at`, then recording order (reversed for `desc`), with the
+    cursors of the pages after it and before it.
 
-    Filters pick items; the derived values shown are those of the whole timeline.
+    The page starts at the beginning, at the statement `at`, or where a cursor points: past
+    the end of the page it came with (`next_cursor`), or just before its start (`prev_cursor`,
+    read backwards, then turned round). Filters pick items; the derived values shown are those
+    of the whole timeline.
     """
-    said_at, after = _position(order, page.cursor) if page.cursor is not None else (None, None)
-    query = _timeline_query(
-        order,
-        include_retracted=include_retracted,
-        since=since is not None,
-        until=until is not None,
-        speaker=speaker_id is not None,
-        claim=claim_id is not None,
-        stance=stance is not None,
-        after=after is not None,
-    )
+    filters = {
+        "include_retracted": include_retracted,
+        "since": since is not None,
+        "until": until is not None,
+        "speaker": speaker_id is not None,
+        "claim": claim_id is not None,
+        "stance": stance is not None,
+    }
     params: dict[str, Any] = {
         "event_id": event_id,
         "since": since,
@@ -123,19 +158,55 @@ async def timeline(
         "speaker_id": speaker_id,
         "claim_id": claim_id,
         "stance": stance.value if stance is not None else None,
-        "said_at": said_at,
-        "after": after,
         "limit": page.limit + 1,
     }
-    rows = await reader.fetch(query, params)
+    back, inclusive = False, False
+    point: tuple[datetime, uuid.UUID] | None = None
+    if page.cursor is not None:
+        said_at, last, back = _position(order, page.cursor)
+        point = (said_at, last)
+    elif at is not None:
+        point, inclusive = (await _point_of(reader, event_id, at), at), True
+    read_order = _reversed(order) if back else order
+    query = _timeline_query(read_order, **filters, after=point is not None, inclusive=inclusive)
+    rows = await reader.fetch(
+        query,
+        {**params, "said_at": point[0] if point else None, "after": point[1] if point else None},
+    )
     more = len(rows) > page.limit
-    items = await _items(reader, rows[: page.limit])
-    next_cursor = None
-    if more:
-        last = items[-1]["statement"]
-        position = [_instant_text(last["said_at"]), last["id"].replace("-", "")]
-        next_cursor = encode_cursor(_cursor_kind(order), position)
-    return items, next_cursor
+    rows = list(rows[: page.limit])
+    if back:
+        rows.reverse()
+    items = await _items(reader, rows)
+    if not items:
+        return items, None, None
+
+    def cursor(item: Document, *, back: bool) -> str:
+        shown = item["statement"]
+        position = [_instant_text(shown["said_at"]), shown["id"].replace("-", "")]
+        return encode_cursor(_cursor_kind(order, back=back), position)
+
+    async def beyond(item: Document, direction: Order) -> bool:
+        shown = item["statement"]
+        edge = (datetime.fromisoformat(_instant_text(shown["said_at"])), uuid.UUID(shown["id"]))
+        probe = _timeline_query(direction, **filters, after=True)
+        found = await reader.fetch(
+            probe, {**params, "said_at": edge[0], "after": edge[1], "limit": 1}
+        )
+        return bool(found)
+
+    # Read backwards, the page has more before it when the read had more; after it, at least
+    # the page the cursor came from (unless that was since retracted). Read forwards from the
+    # start, nothing is before it.
+    if back:
+        later = await beyond(items[-1], order)
+        earlier = more
+    else:
+        later = more
+        earlier = point is not None and await beyond(items[0], _reversed(order))
+    next_cursor = cursor(items[-1], back=False) if later else None
+    prev_cursor = cursor(items[0], back=True) if earlier else None
+    return items, next_cursor, prev_cursor
 
 
 async def _items(reader: Reader, rows: Sequence[Any]) -> list[Document]:

@@ -16,8 +16,9 @@ from app.kit.fields import TimestampIn
 from app.kit.filters import ClaimRef, SpeakerRef
 from app.kit.reader import Reader
 from app.kit.routing import CommittingRoute
+from app.timelines import bands
 from app.timelines import queries as timeline_queries
-from app.timelines.schemas import Order, Timeline
+from app.timelines.schemas import Order, StatusChangePage, Timeline
 
 Document = dict[str, Any]
 
@@ -44,6 +45,13 @@ async def read_timeline(
     include_retracted: Annotated[
         bool, Query(description="Also show retracted statements (they count for nothing).")
     ] = False,
+    at: Annotated[
+        uuid.UUID | None,
+        Query(
+            description="Start the page at this statement of the event (its id) instead of the "
+            "beginning; `prev_cursor` then leads to the items before it."
+        ),
+    ] = None,
 ) -> Response:
     """The event's non-retracted statements in timeline order (`said_at`, then recording order),
     each with its party and, per stance, `first_mention` (no earlier statement took a stance on
@@ -53,7 +61,7 @@ async def read_timeline(
     values."""
 
     async def render(reader: Reader, found: Document) -> Document:
-        items, next_cursor = await timeline_queries.timeline(
+        items, next_cursor, prev_cursor = await timeline_queries.timeline(
             reader=reader,
             event_id=uuid.UUID(found["id"]),
             order=order,
@@ -64,8 +72,14 @@ async def read_timeline(
             stance=stance,
             include_retracted=include_retracted,
             page=page,
+            at=at,
         )
-        return {"event": found, "items": items, "next_cursor": next_cursor}
+        return {
+            "event": found,
+            "items": items,
+            "next_cursor": next_cursor,
+            "prev_cursor": prev_cursor,
+        }
 
     return await event_views.serve(
         request,
@@ -73,4 +87,38 @@ async def read_timeline(
         kind="timeline",
         event=event,
         render=render,
+    )
+
+
+@router.get(
+    "/v1/events/{event}/status-changes",
+    response_model=StatusChangePage,
+    summary="Where the event's claims changed status",
+    responses={304: {"description": "Not modified"}, **problem_responses(400, 404, 422)},
+)
+async def read_status_changes(
+    event: str,
+    request: Request,
+    database: DatabaseDep,
+    page: PageDep,
+    claim: Annotated[
+        str | None, Query(max_length=100, description="Claim id: only this claim's changes.")
+    ] = None,
+) -> Response:
+    """The points of the claim timeline where a claim's status changed (its `status_after`
+    differs from the status just before), by claim, then in timeline order: each claim's status
+    over time as bands, in as many points as it changed status, however many statements the
+    event holds. Retracted statements move nothing."""
+
+    async def render(reader: Reader, found: Document) -> Document:
+        items, next_cursor = await bands.status_changes(
+            reader=reader,
+            event_id=uuid.UUID(found["id"]),
+            claim_id=await filters.claim_id(reader, claim),
+            page=page,
+        )
+        return {"items": items, "next_cursor": next_cursor}
+
+    return await event_views.serve(
+        request, database, kind="status-changes", event=event, render=render
     )

@@ -2,11 +2,12 @@
 
 import enum
 import uuid
+from datetime import datetime
 from typing import Annotated
 
 from pydantic import BaseModel, Field
 
-from app.enums import ClaimStatus, StanceKind
+from app.enums import ClaimStatus, Precision, StanceKind
 from app.events.schemas import EventOut
 from app.sources.schemas import SourceSummary
 from app.statements.schemas import StatementOut
@@ -62,4 +63,34 @@ class Timeline(BaseModel):
 
     event: EventOut
     items: list[TimelineItem]
+    next_cursor: str | None
+    prev_cursor: Annotated[
+        str | None,
+        Field(
+            description="The cursor of the page just before this one, in the same order (null "
+            "when nothing comes before it): with `next_cursor`, a reader pages both ways from "
+            "any point, `at=` included."
+        ),
+    ] = None
+
+
+class StatusChange(BaseModel):
+    """A point where a claim's status changed: the kept statement whose stance moved it."""
+
+    claim_id: uuid.UUID
+    statement_id: uuid.UUID
+    said_at: datetime
+    said_at_precision: Precision
+    status_before: Annotated[
+        ClaimStatus, Field(description="The claim's status just before (`open` at its start).")
+    ]
+    status: Annotated[ClaimStatus, Field(description="The status this statement left it in.")]
+    party: Annotated[SourceSummary, Field(description="The party of the statement.")]
+
+
+class StatusChangePage(BaseModel):
+    """A page of the points where the event's claims changed status, by claim, then in timeline
+    order: a claim's status bands, as few points as its status changed (not every stance)."""
+
+    items: list[StatusChange]
     next_cursor: str | None

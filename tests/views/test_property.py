@@ -1,20 +1,30 @@
 """Random stories, submitted in random order with random retractions: every derived value the
-service keeps equals a from-scratch recomputation written naively here, on both stores."""
+service keeps equals a from-scratch recomputation written naively here, on both stores.
+
+Statements are written through one instance and the views read through another one's
+render-once cache, which already holds each view from before the latest writes: the write's
+`Claimline-Consistency` token, sent with the reads, must keep every stale view from being
+served, and a view read twice is served the second time from memory, the same."""
 
 import itertools
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
 from httpx import AsyncClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from app.changes.feed import CONSISTENCY_HEADER
 from app.claims import derived
+from app.config import Settings
 from app.kit.db import Database
 from app.models import Claim
 from app.statements import tally
+from tests.conftest import client_for, close_app
 
 PARTIES = ["Elton John", "Kremlin", "TASS", "BBC"]
 CLAIMS = ["Putin phoned Elton John", "Putin will meet Elton John", "The call was a prank"]
@@ -80,6 +90,25 @@ def expected_values(said: list[Said]) -> dict[str, str]:
             mentioned = True
         statuses[claim] = _status(sides)
     return statuses
+
+
+def expected_status_changes(said: list[Said]) -> dict[str, list[tuple[str, str, str]]]:
+    """Per claim, each kept statement that moved its status: (statement id, before, after)."""
+    timeline = sorted(said, key=lambda item: (item.minute, item.order))
+    changes: dict[str, list[tuple[str, str, str]]] = {}
+    for claim in CLAIMS:
+        sides: dict[str, str] = {}
+        status = "open"
+        for item in timeline:
+            stance = item.stances.get(claim)
+            if stance is None or item.retracted:
+                continue
+            if stance in ("supports", "refutes"):
+                sides[item.party] = stance
+            if _status(sides) != status:
+                changes.setdefault(claim, []).append((item.id, status, _status(sides)))
+                status = _status(sides)
+    return changes
 
 
 def expected_comparison(said: list[Said]) -> dict[str, Any]:
@@ -206,6 +235,14 @@ def comparison_view(view: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@pytest.fixture
+async def reading(settings: Settings, test_database: Database) -> AsyncIterator[AsyncClient]:
+    """A second instance on the same database, with its own view cache and change feed."""
+    async with client_for(settings, test_database) as other:
+        yield other
+    await close_app(other)
+
+
 # Derandomized, with no example database: every run tries the same 40 stories, so the suite is
 # deterministic; raise max_examples locally to search wider.
 @settings(
@@ -217,11 +254,33 @@ def comparison_view(view: dict[str, Any]) -> dict[str, Any]:
 )
 @given(operations=st.lists(operation, min_size=1, max_size=12))
 async def test_random_stories_match_a_naive_recomputation(
-    client: AsyncClient, test_database: Database, operations: list[tuple[str, Any]]
+    client: AsyncClient,
+    reading: AsyncClient,
+    test_database: Database,
+    operations: list[tuple[str, Any]],
 ) -> None:
     slug = f"random-story-{next(_story_numbers)}"
     said: list[Said] = []
+    token: dict[str, str] = {}
+
+    served: list[str] = []
+
+    async def get(path: str, **params: Any) -> dict[str, Any]:
+        """A view read on the other instance, with the latest write's token, twice: computed
+        or kept, then (unless the instance has just looked for changes) kept, the same."""
+        first = await reading.get(path, params=params, headers=token)
+        assert first.status_code == 200, first.text
+        again = await reading.get(path, params=params, headers=token)
+        served.append(again.headers["claimline-cache"])
+        assert again.content == first.content
+        body: dict[str, Any] = first.json()
+        return body
+
     for kind, values in operations:
+        if said:
+            # The reading instance keeps these views from before the next write.
+            for view in ("timeline", "comparison", "claims", "status-changes"):
+                await get(f"/v1/events/{slug}/{view}")
         if kind == "retract":
             if values < len(said) and not said[values].retracted:
                 target = said[values]
@@ -229,6 +288,7 @@ async def test_random_stories_match_a_naive_recomputation(
                     "DELETE", f"/v1/statements/{target.id}", json={"reason": "Random retraction."}
                 )
                 assert response.status_code == 200, response.text
+                token = {CONSISTENCY_HEADER: response.headers[CONSISTENCY_HEADER]}
                 target.retracted = True
             continue
         party, by_spokesperson, minute, stances, via = values
@@ -244,15 +304,13 @@ async def test_random_stories_match_a_naive_recomputation(
         body["via"] = [{"source": {"name": outlet}} for outlet in via]
         response = await client.post("/v1/statements", json=body)
         assert response.status_code == 201, response.text
+        token = {CONSISTENCY_HEADER: response.headers[CONSISTENCY_HEADER]}
         said.append(Said(len(said), minute, party, stances, via, id=response.json()["id"]))
     if not said:
         return
     statuses = expected_values(said)
 
-    response = await client.get(
-        f"/v1/events/{slug}/timeline", params={"include_retracted": "true", "limit": 200}
-    )
-    items = response.json()["items"]
+    items = (await get(f"/v1/events/{slug}/timeline", include_retracted="true", limit=200))["items"]
     assert [item["statement"]["id"] for item in items] == [
         item.id for item in sorted(said, key=lambda item: (item.minute, item.order))
     ]
@@ -263,11 +321,18 @@ async def test_random_stories_match_a_naive_recomputation(
         for stance in item["stances"]:
             shown = (stance["first_mention"], stance["reversal"], stance["status_after"])
             assert shown == expected.derived[stance["claim_text"]], (stance, expected)
-    claims = (await client.get(f"/v1/events/{slug}/claims")).json()["items"]
+    claims = (await get(f"/v1/events/{slug}/claims"))["items"]
     assert {claim["text"]: claim["status"] for claim in claims} == {
         claim["text"]: statuses[claim["text"]] for claim in claims
     }
-    compared = (await client.get(f"/v1/events/{slug}/comparison")).json()
+    texts = {claim["id"]: claim["text"] for claim in claims}
+    moved: dict[str, list[tuple[str, str, str]]] = {}
+    for change in (await get(f"/v1/events/{slug}/status-changes", limit=200))["items"]:
+        moved.setdefault(texts[change["claim_id"]], []).append(
+            (change["statement_id"], change["status_before"], change["status"])
+        )
+    assert moved == expected_status_changes(said)
+    compared = await get(f"/v1/events/{slug}/comparison")
     assert {claim["text"]: claim["status"] for claim in compared["claims"]} == {
         claim["text"]: claim["status"] for claim in claims
     }
@@ -277,12 +342,9 @@ async def test_random_stories_match_a_naive_recomputation(
     ids = {party["source"]["name"]: party["source"]["id"] for party in compared["parties"]}
     listed = sorted(ids)[::2]
     if listed:
-        restricted = (
-            await client.get(
-                f"/v1/events/{slug}/comparison",
-                params={"sources": ",".join(ids[name] for name in listed)},
-            )
-        ).json()
+        restricted = await get(
+            f"/v1/events/{slug}/comparison", sources=",".join(ids[name] for name in listed)
+        )
         assert comparison_view(restricted) == expected_comparison(
             [item for item in said if item.party in listed]
         )
@@ -291,15 +353,14 @@ async def test_random_stories_match_a_naive_recomputation(
         early = [item for item in said if item.minute <= minute]
         if not any(not item.retracted for item in early):
             continue
-        as_of = (await client.get(f"/v1/events/{slug}/comparison", params={"as_of": moment})).json()
+        as_of = await get(f"/v1/events/{slug}/comparison", as_of=moment)
         assert comparison_view(as_of) == expected_comparison(early), moment
         if listed:
-            both = (
-                await client.get(
-                    f"/v1/events/{slug}/comparison",
-                    params={"as_of": moment, "sources": ",".join(ids[n] for n in listed)},
-                )
-            ).json()
+            both = await get(
+                f"/v1/events/{slug}/comparison",
+                as_of=moment,
+                sources=",".join(ids[n] for n in listed),
+            )
             kept_early = [item for item in early if item.party in listed]
             if any(not item.retracted for item in kept_early):
                 assert comparison_view(both) == expected_comparison(kept_early), moment
@@ -311,3 +372,5 @@ async def test_random_stories_match_a_naive_recomputation(
         fixed = await derived.refresh_derived(session=session, starts=starts)
         fixed += await tally.recount(session, [uuid.UUID(compared["event"]["id"])])
     assert fixed == 0
+    # The second reads were served from memory, but for the few right after a look.
+    assert served.count("hit") > len(served) // 2, served

@@ -214,3 +214,74 @@ async def test_paging_while_statements_arrive_never_repeats_or_skips(client: Asy
     assert arrivals
     assert len(seen) == len(set(seen))
     assert [item for item in seen if item in {s["id"] for s in before}] == [s["id"] for s in before]
+
+
+async def _page(client: AsyncClient, **params: Any) -> dict[str, Any]:
+    response = await client.get(f"/v1/events/{EVENT['slug']}/timeline", params=params)
+    assert response.status_code == 200, response.text
+    page: dict[str, Any] = response.json()
+    return page
+
+
+def _ids(page: dict[str, Any]) -> list[str]:
+    return [item["statement"]["id"] for item in page["items"]]
+
+
+async def test_pages_both_ways_from_any_statement(client: AsyncClient) -> None:
+    # Ties on said_at too: the order within them is the recording order.
+    bodies = [
+        statement(
+            "Elton John" if n % 3 else "Kremlin",
+            f"2015-09-14T10:{n // 2:02d}:00Z",
+            (CALL, "supports" if n % 2 else "refutes"),
+        )
+        for n in range(11)
+    ]
+    recorded = await submit(client, *bodies)
+    await client.request(
+        "DELETE", f"/v1/statements/{recorded[4]['id']}", json={"reason": "Misquoted."}
+    )
+    for order in ("asc", "desc"):
+        whole = [item["statement"]["id"] for item in await timeline(client, order=order)]
+        assert len(whole) == 10
+        for start, at in enumerate(whole):
+            page = await _page(client, order=order, at=at, limit=3)
+            assert _ids(page) == whole[start : start + 3]
+            # Backwards from there, page by page, to the beginning; the values are the same.
+            before: list[str] = []
+            cursor = page["prev_cursor"]
+            assert (cursor is None) == (start == 0)
+            while cursor:
+                earlier = await _page(client, order=order, cursor=cursor, limit=3)
+                before = _ids(earlier) + before
+                cursor = earlier["prev_cursor"]
+                assert earlier["next_cursor"] is not None
+                following = await _page(client, order=order, cursor=earlier["next_cursor"], limit=3)
+                assert _ids(following)[0] == whole[whole.index(_ids(earlier)[-1]) + 1]
+            assert before == whole[:start]
+            # Forwards to the end.
+            after, cursor = _ids(page), page["next_cursor"]
+            while cursor:
+                later = await _page(client, order=order, cursor=cursor, limit=3)
+                assert later["prev_cursor"] is not None
+                after += _ids(later)
+                cursor = later["next_cursor"]
+            assert after == whole[start:]
+    # A retracted statement is still a place to start from.
+    page = await _page(client, at=recorded[4]["id"], limit=2)
+    assert _ids(page) == [recorded[5]["id"], recorded[6]["id"]]
+    earlier = await _page(client, cursor=page["prev_cursor"], limit=10)
+    assert _ids(earlier) == [body["id"] for body in recorded[:4]]
+
+
+async def test_at_names_a_statement_of_the_event(client: AsyncClient) -> None:
+    await submit(client, statement("Elton John", "2015-09-14T10:00:00Z", (CALL, "supports")))
+    other = {**ELTON_JOHN_POST, "event": {"slug": "another", "title": "Another"}}
+    (elsewhere,) = await submit(client, other)
+    path = f"/v1/events/{EVENT['slug']}/timeline"
+    response = await client.get(path, params={"at": elsewhere["id"]})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["query", "at"]
+    response = await client.get(path, params={"at": "not-an-id"})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["query", "at"]

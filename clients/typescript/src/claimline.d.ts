@@ -104,6 +104,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/{event}/status-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the event's claims changed status
+         * @description The points of the claim timeline where a claim's status changed (its `status_after`
+         *     differs from the status just before), by claim, then in timeline order: each claim's status
+         *     over time as bands, in as many points as it changed status, however many statements the
+         *     event holds. Retracted statements move nothing.
+         */
+        get: operations["read_status_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events/{event}/comparison": {
         parameters: {
             query?: never;
@@ -1292,6 +1315,45 @@ export interface components {
             next_cursor: string | null;
         };
         /**
+         * StatusChange
+         * @description A point where a claim's status changed: the kept statement whose stance moved it.
+         */
+        StatusChange: {
+            /**
+             * Claim Id
+             * Format: uuid
+             */
+            claim_id: string;
+            /**
+             * Statement Id
+             * Format: uuid
+             */
+            statement_id: string;
+            /**
+             * Said At
+             * Format: date-time
+             */
+            said_at: string;
+            said_at_precision: components["schemas"]["Precision"];
+            /** @description The claim's status just before (`open` at its start). */
+            status_before: components["schemas"]["ClaimStatus"];
+            /** @description The status this statement left it in. */
+            status: components["schemas"]["ClaimStatus"];
+            /** @description The party of the statement. */
+            party: components["schemas"]["SourceSummary"];
+        };
+        /**
+         * StatusChangePage
+         * @description A page of the points where the event's claims changed status, by claim, then in timeline
+         *     order: a claim's status bands, as few points as its status changed (not every stance).
+         */
+        StatusChangePage: {
+            /** Items */
+            items: components["schemas"]["StatusChange"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /**
          * Timeline
          * @description A page of an event's claim timeline: its statements by `said_at`, then by the order they
          *     were recorded (`desc`: the exact reverse). Filters choose the items shown; they never change
@@ -1303,6 +1365,11 @@ export interface components {
             items: components["schemas"]["TimelineItem"][];
             /** Next Cursor */
             next_cursor: string | null;
+            /**
+             * Prev Cursor
+             * @description The cursor of the page just before this one, in the same order (null when nothing comes before it): with `next_cursor`, a reader pages both ways from any point, `at=` included.
+             */
+            prev_cursor?: string | null;
         };
         /**
          * TimelineItem
@@ -2013,6 +2080,8 @@ export interface operations {
                 stance?: components["schemas"]["StanceKind"];
                 /** @description Also show retracted statements (they count for nothing). */
                 include_retracted?: boolean;
+                /** @description Start the page at this statement of the event (its id) instead of the beginning; `prev_cursor` then leads to the items before it. */
+                at?: string;
                 /** @description Items per page, 1 to 200. */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -2035,6 +2104,127 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_status_changes: {
+        parameters: {
+            query?: {
+                /** @description Claim id: only this claim's changes. */
+                claim?: string;
+                /** @description Items per page, 1 to 200. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                event: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusChangePage"];
                 };
             };
             /** @description Not modified */

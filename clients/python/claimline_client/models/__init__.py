@@ -42,6 +42,8 @@ from .statement_batch_out import StatementBatchOut
 from .statement_create import StatementCreate
 from .statement_out import StatementOut
 from .statement_page import StatementPage
+from .status_change import StatusChange
+from .status_change_page import StatusChangePage
 from .stream_event_response_200 import StreamEventResponse200
 from .stream_event_response_200_event import StreamEventResponse200Event
 from .timeline import Timeline
@@ -92,6 +94,8 @@ __all__ = (
     "StatementCreate",
     "StatementOut",
     "StatementPage",
+    "StatusChange",
+    "StatusChangePage",
     "StreamEventResponse200",
     "StreamEventResponse200Event",
     "Timeline",

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.event_out import EventOut
     from ..models.timeline_item import TimelineItem
@@ -24,11 +26,14 @@ class Timeline:
             event (EventOut): An event.
             items (list[TimelineItem]):
             next_cursor (None | str):
+            prev_cursor (None | str | Unset): The cursor of the page just before this one, in the same order (null when
+                nothing comes before it): with `next_cursor`, a reader pages both ways from any point, `at=` included.
     """
 
     event: EventOut
     items: list[TimelineItem]
     next_cursor: None | str
+    prev_cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,6 +47,12 @@ class Timeline:
         next_cursor: None | str
         next_cursor = self.next_cursor
 
+        prev_cursor: None | str | Unset
+        if isinstance(self.prev_cursor, Unset):
+            prev_cursor = UNSET
+        else:
+            prev_cursor = self.prev_cursor
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -51,6 +62,8 @@ class Timeline:
                 "next_cursor": next_cursor,
             }
         )
+        if prev_cursor is not UNSET:
+            field_dict["prev_cursor"] = prev_cursor
 
         return field_dict
 
@@ -76,10 +89,20 @@ class Timeline:
 
         next_cursor = _parse_next_cursor(d.pop("next_cursor"))
 
+        def _parse_prev_cursor(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        prev_cursor = _parse_prev_cursor(d.pop("prev_cursor", UNSET))
+
         timeline = cls(
             event=event,
             items=items,
             next_cursor=next_cursor,
+            prev_cursor=prev_cursor,
         )
 
         timeline.additional_properties = d

@@ -2,6 +2,7 @@ import datetime
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -25,6 +26,7 @@ def _get_kwargs(
     until: datetime.datetime | Unset = UNSET,
     stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
+    at: UUID | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -58,6 +60,11 @@ def _get_kwargs(
     params["stance"] = json_stance
 
     params["include_retracted"] = include_retracted
+
+    json_at: str | Unset = UNSET
+    if not isinstance(at, Unset):
+        json_at = str(at)
+    params["at"] = json_at
 
     params["limit"] = limit
 
@@ -151,6 +158,7 @@ def sync_detailed(
     until: datetime.datetime | Unset = UNSET,
     stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
+    at: UUID | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Response[Any | Problem | Timeline | ValidationProblem]:
@@ -173,6 +181,8 @@ def sync_detailed(
         stance (StanceKind | Unset): The attitude a statement takes towards a claim.
         include_retracted (bool | Unset): Also show retracted statements (they count for nothing).
             Default: False.
+        at (UUID | Unset): Start the page at this statement of the event (its id) instead of the
+            beginning; `prev_cursor` then leads to the items before it.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
 
@@ -193,6 +203,7 @@ def sync_detailed(
         until=until,
         stance=stance,
         include_retracted=include_retracted,
+        at=at,
         limit=limit,
         cursor=cursor,
     )
@@ -215,6 +226,7 @@ def sync(
     until: datetime.datetime | Unset = UNSET,
     stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
+    at: UUID | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Any | Problem | Timeline | ValidationProblem | None:
@@ -237,6 +249,8 @@ def sync(
         stance (StanceKind | Unset): The attitude a statement takes towards a claim.
         include_retracted (bool | Unset): Also show retracted statements (they count for nothing).
             Default: False.
+        at (UUID | Unset): Start the page at this statement of the event (its id) instead of the
+            beginning; `prev_cursor` then leads to the items before it.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
 
@@ -258,6 +272,7 @@ def sync(
         until=until,
         stance=stance,
         include_retracted=include_retracted,
+        at=at,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -274,6 +289,7 @@ async def asyncio_detailed(
     until: datetime.datetime | Unset = UNSET,
     stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
+    at: UUID | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Response[Any | Problem | Timeline | ValidationProblem]:
@@ -296,6 +312,8 @@ async def asyncio_detailed(
         stance (StanceKind | Unset): The attitude a statement takes towards a claim.
         include_retracted (bool | Unset): Also show retracted statements (they count for nothing).
             Default: False.
+        at (UUID | Unset): Start the page at this statement of the event (its id) instead of the
+            beginning; `prev_cursor` then leads to the items before it.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
 
@@ -316,6 +334,7 @@ async def asyncio_detailed(
         until=until,
         stance=stance,
         include_retracted=include_retracted,
+        at=at,
         limit=limit,
         cursor=cursor,
     )
@@ -336,6 +355,7 @@ async def asyncio(
     until: datetime.datetime | Unset = UNSET,
     stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
+    at: UUID | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Any | Problem | Timeline | ValidationProblem | None:
@@ -358,6 +378,8 @@ async def asyncio(
         stance (StanceKind | Unset): The attitude a statement takes towards a claim.
         include_retracted (bool | Unset): Also show retracted statements (they count for nothing).
             Default: False.
+        at (UUID | Unset): Start the page at this statement of the event (its id) instead of the
+            beginning; `prev_cursor` then leads to the items before it.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
 
@@ -380,6 +402,7 @@ async def asyncio(
             until=until,
             stance=stance,
             include_retracted=include_retracted,
+            at=at,
             limit=limit,
             cursor=cursor,
         )
