@@ -1,18 +1,19 @@
 """The web pages in a real browser (Playwright driving Debian's Chromium, headless), on each store:
 the seed story's timeline and comparison, live updates from a statement posted to another
-instance, axe-core finding no serious or critical accessibility violation, and screenshots at
-desktop and phone widths in tests/artifacts/ (not committed)."""
+instance, a bigger event loaded page by page as the reader scrolls (both ways, by keyboard too)
+with a bounded number of requests, axe-core finding no serious or critical accessibility
+violation, and screenshots at desktop and phone widths in tests/artifacts/ (not committed)."""
 
 import json
 import shutil
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 from playwright.async_api import Browser, ConsoleMessage, Page, ViewportSize, async_playwright
 
-from tests.conftest import PROJECT_ROOT, start_claimline
+from tests.conftest import PROJECT_ROOT
 from tests.seed import ELTON_JOHN_POST, EVENT_SLUG, PESKOV_DENIAL
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -20,15 +21,6 @@ AXE = PROJECT_ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.mi
 ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts"
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 PHONE: ViewportSize = {"width": 390, "height": 844}
-
-
-@pytest.fixture
-def servers(own_database: str) -> Iterator[list[str]]:
-    started = [start_claimline(own_database) for _ in range(2)]
-    yield [base for _, base in started]
-    for process, _ in started:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 @pytest.fixture
@@ -113,7 +105,7 @@ async def test_the_seed_story_in_a_browser(
     await page.wait_for_function(
         "!document.querySelector('#matrix').textContent.includes('Kremlin')"
     )
-    await page.locator("#as-of").fill("2")
+    await page.locator("#as-of").fill("1000")
     await page.wait_for_function(
         "document.querySelector('#matrix').textContent.includes('Kremlin')"
     )
@@ -189,3 +181,140 @@ async def test_the_events_page(servers: list[str], browser: Browser) -> None:
     await page.locator(".event a").first.click()
     await page.wait_for_selector("body[data-ready=yes]")
     assert await page.locator("h1").inner_text() == "Another story"
+
+
+BIG = 700
+BIG_EVENT = {"slug": "a-big-story", "title": "A big story"}
+BIG_CLAIMS = ["The dam was breached", "The army was nearby", "The warning came late"]
+
+
+def _big_statement(n: int) -> dict[str, Any]:
+    """The n-th statement of the big event: 40 parties taking and changing sides over time."""
+    party = n % 40
+    return {
+        "event": BIG_EVENT,
+        "speaker": {"name": f"Spokesperson {party}"},
+        "on_behalf_of": {"name": f"Party {party:02d}", "kind": "government"},
+        "text": f"Statement number {n}.",
+        "said_at": f"2023-06-{6 + n // 240:02d}T{(n // 10) % 24:02d}:{n % 60:02d}:00Z",
+        "claims": [
+            {
+                "claim": {"text": BIG_CLAIMS[(n + k) % 3]},
+                "stance": ("supports", "refutes", "questions")[(n // 7 + k + party) % 3],
+            }
+            for k in range(1 + n % 2)
+        ],
+    }
+
+
+async def _api_requests(page: Page) -> list[str]:
+    """Every request the page makes to the API from now on (the stream included)."""
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url) if "/v1/" in request.url else None)
+    return seen
+
+
+async def test_a_big_event_loads_as_the_reader_scrolls(
+    servers: list[str], browser: Browser, backend: str
+) -> None:
+    first, second = servers
+    async with httpx.AsyncClient(timeout=60) as client:
+        bodies = [_big_statement(n) for n in range(BIG)]
+        sent = await client.post(f"{first}/v1/statements/batch", json={"statements": bodies})
+        assert sent.status_code == 201, sent.text
+        ids = [item["id"] for item in sent.json()["statements"]]
+        timeline = []
+        cursor = None
+        while True:
+            params: dict[str, Any] = {"limit": 200, **({"cursor": cursor} if cursor else {})}
+            got = (
+                await client.get(f"{first}/v1/events/a-big-story/timeline", params=params)
+            ).json()
+            timeline += [item["statement"]["id"] for item in got["items"]]
+            cursor = got["next_cursor"]
+            if not cursor:
+                break
+    assert sorted(timeline) == sorted(ids)
+
+    context = await browser.new_context(viewport=DESKTOP, bypass_csp=True)
+    page = await context.new_page()
+    requests = await _api_requests(page)
+    await page.goto(f"{first}/events/a-big-story")
+    await page.wait_for_selector("body[data-ready=yes]", timeout=15_000)
+    await page.wait_for_selector("body[data-live=on]")
+    # Bounded: the event, a page of the timeline, its newest statement, the status changes,
+    # the comparison and the stream; not the 700 statements.
+    assert len(requests) <= 10, requests
+    statements = page.locator("#timeline > li.statement")
+    assert await statements.count() == 50
+    shown = await statements.evaluate_all("items => items.map(item => item.id.slice(2))")
+    assert shown == timeline[:50]
+    # Every claim has its band, drawn from the points where its status changed.
+    assert await page.locator(".band-row").count() == 3
+    assert await _serious_violations(page) == []
+    await page.screenshot(path=ARTIFACTS / f"big-timeline-desktop-{backend}.png")
+
+    # Scrolling down loads the next pages; the window never holds more than six of them.
+    for _ in range(12):
+        await page.locator("#timeline > li.statement").last.scroll_into_view_if_needed()
+        await page.wait_for_timeout(150)
+    await page.wait_for_function(
+        "document.querySelectorAll('#timeline > li.statement').length >= 250"
+    )
+    assert await statements.count() <= 300
+    # By keyboard: End goes to the latest statement, then the arrows walk back up through pages.
+    await statements.first.focus()
+    await page.keyboard.press("End")
+    await page.wait_for_function(
+        f"document.activeElement.id === 's-{timeline[-1]}'", timeout=10_000
+    )
+    for _ in range(70):
+        await page.keyboard.press("ArrowUp")
+    await page.wait_for_function(
+        f"document.activeElement.id === 's-{timeline[-71]}'", timeout=10_000
+    )
+    shown = await statements.evaluate_all("items => items.map(item => item.id.slice(2))")
+    # The window is a run of the timeline, in its order, ending with the latest statement.
+    start = timeline.index(shown[0])
+    assert shown == timeline[start : start + len(shown)]
+    assert shown[-1] == timeline[-1]
+    await page.keyboard.press("Home")
+    await page.wait_for_function(f"document.activeElement.id === 's-{timeline[0]}'")
+    # Following a band's change goes to the statement that made it.
+    segment = page.locator(".band-row").first.locator("a.segment-by").last
+    await segment.click()
+    target = await page.evaluate("document.activeElement.id")
+    assert target.startswith("s-")
+    assert target[2:] in timeline
+
+    # Live, at the latest statements: a new one is shown in place with few requests.
+    await page.get_by_role("button", name="Latest statements").click()
+    await page.wait_for_function(
+        f"document.activeElement.id === 's-{timeline[-1]}'", timeout=10_000
+    )
+    applied = await page.evaluate("Number(document.body.dataset.applied || 0)")
+    before = len(requests)
+    newest = {
+        **_big_statement(BIG),
+        "said_at": "2023-06-30T12:00:00Z",
+        "text": "The last word.",
+    }
+    async with httpx.AsyncClient(timeout=30) as client:
+        posted = await client.post(f"{second}/v1/statements", json=newest)
+        assert posted.status_code == 201
+    await page.wait_for_selector(f"#s-{posted.json()['id']}", timeout=10_000)
+    await page.wait_for_function(f"Number(document.body.dataset.applied || 0) > {applied}")
+    assert len(requests) - before <= 3, requests[before:]
+    assert (await statements.last.get_attribute("id")) == f"s-{posted.json()['id']}"
+
+    # The comparison of 40 parties: a filter on the matrix, the agreement one party at a time.
+    await page.get_by_role("tab", name="Comparison").click()
+    assert await page.locator("#matrix tbody tr").count() == 40
+    await page.get_by_label("Filter parties by name").fill("Party 07")
+    await page.wait_for_function("document.querySelectorAll('#matrix tbody tr').length === 1")
+    await page.get_by_label("Agreement of").select_option(label="Party 07")
+    agreement = page.locator("#agreement > li")
+    assert await agreement.count() == 39
+    assert "Party 07" not in await agreement.first.inner_text()
+    assert await _serious_violations(page) == []
+    await page.screenshot(path=ARTIFACTS / f"big-comparison-desktop-{backend}.png")
