@@ -13,6 +13,11 @@ served, and what a change costs a stream of many subscribers.
 4. **Stream fan-out** (PostgreSQL): `--subscribers` (1,000) streams of one event on one instance;
    20 statements posted one at a time; for each, the delay from its 201 to its arrival at every
    subscriber, the streams' reads of the database and the database's transactions per change.
+5. **The event page in Chromium** (both stores): events of 100 and 100,000 statements, one
+   `claimline serve` worker; the time from navigation to the page being ready (timeline page,
+   bands and comparison drawn) and the requests it made, first on a fresh instance (every view
+   computed) then the median of 5 more loads (views kept); then a statement posted by another
+   client: the time until the page shows it and the requests the page made for it.
 
 Usage: .venv/bin/python -m bench.bigevents [--sizes 1000,100000] [--subscribers 1000]
 """
@@ -21,6 +26,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import shutil
 import statistics
 import sys
 import time
@@ -295,13 +301,99 @@ async def fan_out(subscribers: int, changes: int = 20) -> dict[str, Any]:
         await drop_pg_database(name)
 
 
+async def _page_load(browser: Any, url: str) -> tuple[Any, float, list[str]]:
+    """Open the page in a fresh context: (page, ms until ready, the URLs it requested)."""
+    # CSP bypassed only so that the benchmark can evaluate its waits in the page.
+    context = await browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = await context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    started = time.perf_counter()
+    await page.goto(url)
+    await page.wait_for_selector("body[data-ready=yes]", timeout=60_000)
+    return page, (time.perf_counter() - started) * 1000, requested
+
+
+async def event_page(url: str) -> dict[str, Any]:
+    """The event page of a small and a big event, ready and live (section 5)."""
+    from playwright.async_api import async_playwright
+
+    database = await _store(url)
+    events = {size: await views.generate(database, size, seed=size + 11) for size in (100, 100_000)}
+    await database.dispose()
+    report: dict[str, Any] = {}
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with claimline_server(url, port):
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(
+                executable_path=shutil.which("chromium") or "/usr/bin/chromium", headless=True
+            )
+            for size, event_id in events.items():
+                page_url = f"{base}/events/{event_id}"
+                page, cold_ms, requested = await _page_load(browser, page_url)
+                await page.context.close()
+                warm = []
+                for _ in range(5):
+                    page, ms, _ = await _page_load(browser, page_url)
+                    warm.append(ms)
+                    await page.context.close()
+                page, _, _ = await _page_load(browser, page_url)
+                await page.wait_for_selector("body[data-live=on]")
+                # At the latest statements, where a new one is shown as it comes.
+                await page.get_by_role("button", name="Latest statements").click()
+                await page.wait_for_function(
+                    "document.activeElement.classList.contains('statement')", timeout=30_000
+                )
+                applied = await page.evaluate("Number(document.body.dataset.applied || 0)")
+                api: list[str] = []
+                page.on(
+                    "request", lambda r, api=api: api.append(r.url) if "/v1/" in r.url else None
+                )
+                body = {
+                    "event": str(event_id),
+                    "speaker": {"name": "A late speaker"},
+                    "text": "The latest word.",
+                    "said_at": "2030-01-01T00:00:00Z",
+                    "claims": [{"claim": {"text": "Claim 0"}, "stance": "refutes"}],
+                }
+                async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+                    posted = await client.post("/v1/statements", json=body)
+                    answered = time.perf_counter()
+                assert posted.status_code == 201, posted.text
+                await page.wait_for_function(
+                    f"Number(document.body.dataset.applied || 0) > {applied}"
+                    f" && document.getElementById('s-{posted.json()['id']}') !== null",
+                    timeout=30_000,
+                )
+                live_ms = (time.perf_counter() - answered) * 1000
+                await page.context.close()
+                report[str(size)] = {
+                    "cold_ready_ms": round(cold_ms, 1),
+                    "warm_ready_ms": round(statistics.median(warm), 1),
+                    "requests": len(requested),
+                    "api_requests": sum("/v1/" in u for u in requested),
+                    "live_change_ms": round(live_ms, 1),
+                    "live_change_requests": len(api),
+                }
+                store = url.split(":")[0]
+                print(f"event page {store} {size}: {report[str(size)]}", file=sys.stderr)
+            await browser.close()
+    return report
+
+
 async def main_async(sizes: list[int], subscribers: int) -> dict[str, Any]:
-    report: dict[str, Any] = {"comparison": {}, "timeline_without_statistics": {}}
+    report: dict[str, Any] = {
+        "comparison": {},
+        "timeline_without_statistics": {},
+        "event_page": {},
+    }
     sqlite_path = Path("/tmp") / f"claimline-bigevents-{uuid.uuid4().hex[:8]}.sqlite3"
     for store in ("sqlite", "postgresql"):
         for section, measure in (
             ("comparison", lambda url: comparison_by_size(url, sizes)),
             ("timeline_without_statistics", timeline_without_statistics),
+            ("event_page", event_page),
         ):
             if store == "sqlite":
                 remove_sqlite(sqlite_path)
@@ -332,6 +424,11 @@ def ratios(report: dict[str, Any], sizes: list[int]) -> dict[str, Any]:
             )
     for store, pages in report["timeline_without_statistics"].items():
         out[f"timeline_no_analyze_{store}_20k_over_1k"] = round(pages["20000"] / pages["1000"], 2)
+    for store, loads in report.get("event_page", {}).items():
+        for kind in ("cold_ready_ms", "warm_ready_ms"):
+            out[f"event_page_{kind[:-3]}_{store}_100k_over_100"] = round(
+                loads["100000"][kind] / loads["100"][kind], 2
+            )
     return out
 
 

@@ -24,32 +24,24 @@ _OPEN = "open"
 
 @cache
 def _query(*, claim: bool, after: bool) -> Query:
-    query = (
-        select(
-            uuid_text(Stance.claim_id),
-            uuid_text(Stance.statement_id),
-            instant(Stance.said_at),
-            Statement.said_at_precision,
-            Stance.status_after,
-            uuid_text(Source.id),
-            Source.slug,
-            Source.name,
-            Source.kind,
-        )
-        .select_from(Stance)
-        .join(Claim, Claim.id == Stance.claim_id)
-        .join(Statement, Statement.id == Stance.statement_id)
-        .join(Source, Source.id == Stance.party_id)
-        # Exactly the partial index's condition, so the index serves it.
-        .where(Claim.event_id == bindparam("event_id", type_=Uuid), text("status_changed"))
+    # The page of changes first, from the partial index alone (its exact condition), and only
+    # then their statements and parties: planned the other way round without statistics, the
+    # join read every stance of each party.
+    changes = select(
+        Stance.claim_id, Stance.statement_id, Stance.said_at, Stance.status_after, Stance.party_id
+    ).where(
+        Stance.claim_id.in_(
+            select(Claim.id).where(Claim.event_id == bindparam("event_id", type_=Uuid))
+        ),
+        text("status_changed"),
     )
     if claim:
-        query = query.where(Stance.claim_id == bindparam("claim_id", type_=Uuid))
+        changes = changes.where(Stance.claim_id == bindparam("claim_id", type_=Uuid))
     if after:
         last_claim = bindparam("after_claim", type_=Uuid)
         said_at = bindparam("said_at", type_=UTCDateTime())
         last = bindparam("after", type_=Uuid)
-        query = query.where(
+        changes = changes.where(
             Stance.claim_id >= last_claim,
             or_(
                 Stance.claim_id > last_claim,
@@ -59,8 +51,26 @@ def _query(*, claim: bool, after: bool) -> Query:
                 ),
             ),
         )
-    query = query.order_by(Stance.claim_id, Stance.said_at, Stance.statement_id)
-    return Query(query.limit(bindparam("limit")))
+    order = (Stance.claim_id, Stance.said_at, Stance.statement_id)
+    page = changes.order_by(*order).limit(bindparam("limit")).subquery("changes")
+    query = (
+        select(
+            uuid_text(page.c.claim_id),
+            uuid_text(page.c.statement_id),
+            instant(page.c.said_at),
+            Statement.said_at_precision,
+            page.c.status_after,
+            uuid_text(Source.id),
+            Source.slug,
+            Source.name,
+            Source.kind,
+        )
+        .select_from(page)
+        .join(Statement, Statement.id == page.c.statement_id)
+        .join(Source, Source.id == page.c.party_id)
+        .order_by(page.c.claim_id, page.c.said_at, page.c.statement_id)
+    )
+    return Query(query)
 
 
 def _position(cursor: str) -> tuple[uuid.UUID, datetime, uuid.UUID, str]:

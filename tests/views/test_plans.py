@@ -16,12 +16,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.kit.db import utcnow
 from app.kit.ids import new_id
 from app.kit.reader import Query
-from app.models import Event, Source, Statement
+from app.models import Claim, Event, Source, Stance, Statement
 from app.statements.queries import _search_query
+from app.timelines.bands import _query as _status_changes_query
 from app.timelines.queries import _timeline_query
 from app.timelines.schemas import Order
 
 STATEMENTS = 3000
+PARTIES = 60
 
 FILTERS = {
     "include_retracted": False,
@@ -36,19 +38,22 @@ FILTERS = {
 
 async def _load(session: AsyncSession) -> uuid.UUID:
     now = utcnow()
-    source = {
-        "id": new_id(),
-        "slug": f"plan-source-{uuid.uuid4().hex[:8]}",
-        "name": "Planner",
-        "kind": "person",
-        "aliases": [],
-        "description": "",
-        "homepage": None,
-        "created_at": now,
-        "updated_at": now,
-        "version": 1,
-    }
-    await session.execute(insert(Source), [source])
+    sources = [
+        {
+            "id": new_id(),
+            "slug": f"plan-source-{uuid.uuid4().hex[:8]}",
+            "name": f"Planner {n}",
+            "kind": "person",
+            "aliases": [],
+            "description": "",
+            "homepage": None,
+            "created_at": now,
+            "updated_at": now,
+            "version": 1,
+        }
+        for n in range(PARTIES)
+    ]
+    await session.execute(insert(Source), sources)
     events: list[uuid.UUID] = []
     for size in (STATEMENTS, 50):
         event = {
@@ -70,9 +75,9 @@ async def _load(session: AsyncSession) -> uuid.UUID:
             {
                 "id": new_id(),
                 "event_id": event["id"],
-                "speaker_id": source["id"],
+                "speaker_id": sources[n % PARTIES]["id"],
                 "on_behalf_of_id": None,
-                "party_id": source["id"],
+                "party_id": sources[n % PARTIES]["id"],
                 "text": f"Statement {n}",
                 "said_at": start + timedelta(seconds=n),
                 "said_at_precision": "second",
@@ -86,6 +91,32 @@ async def _load(session: AsyncSession) -> uuid.UUID:
             for n in range(size)
         ]
         await session.execute(insert(Statement), rows)
+        claim = {
+            "id": new_id(),
+            "event_id": event["id"],
+            "text": f"Claim of {size}",
+            "text_hash": f"plan-{event['id']}",
+            "status": "contested",
+            "created_at": now,
+        }
+        await session.execute(insert(Claim), [claim])
+        # Every statement takes a stance; one in a hundred moves the claim's status.
+        stances = [
+            {
+                "statement_id": row["id"],
+                "claim_id": claim["id"],
+                "said_at": row["said_at"],
+                "party_id": row["party_id"],
+                "position": 0,
+                "stance": "supports",
+                "first_mention": n == 0,
+                "reversal": False,
+                "status_after": "asserted",
+                "status_changed": n % 100 == 0,
+            }
+            for n, row in enumerate(rows)
+        ]
+        await session.execute(insert(Stance), stances)
     return events[0]
 
 
@@ -144,3 +175,20 @@ async def test_a_statement_list_page_seeks_its_index_without_statistics(
             after=after,
         )
         _seeks(await _plan(session, query, params), "ix_statements_kept_by_id")
+
+
+async def test_status_changes_read_their_partial_index_without_statistics(
+    session: AsyncSession,
+) -> None:
+    event_id = await _load(session)
+    params = {
+        "event_id": event_id,
+        "limit": 201,
+        "after_claim": new_id(),
+        "said_at": datetime.now(UTC),
+        "after": new_id(),
+    }
+    for after in (False, True):
+        query = _status_changes_query(claim=False, after=after)
+        plan = await _plan(session, query, params)
+        assert "ix_stances_status_changes" in plan, plan
