@@ -38,7 +38,7 @@ FILTERS = {
 
 async def _load(session: AsyncSession) -> uuid.UUID:
     now = utcnow()
-    sources = [
+    sources: list[dict[str, Any]] = [
         {
             "id": new_id(),
             "slug": f"plan-source-{uuid.uuid4().hex[:8]}",
