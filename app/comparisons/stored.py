@@ -2,8 +2,8 @@
 chain per claim (`positions`), the claims' first mentions, the counts of statements by party and
 by relay. A handful of queries whose rows grow with parties and claims, not with statements;
 with `sources=`, only the listed parties' rows. With `as_of`, each position is one seek for the
-party's latest stance by then, and the counts are counted over the statements said by then (an
-index range of the event, the one part that still grows with it)."""
+party's latest stance by then, and each count one seek for the party's (or relay's) latest
+running count by then (`tally_marks`)."""
 
 import uuid
 from collections import defaultdict
@@ -11,15 +11,16 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Uuid, and_, bindparam, distinct, func, literal_column, select
+from sqlalchemy import Uuid, and_, bindparam, literal_column, select
 from sqlalchemy.orm import aliased
 
 from app.comparisons.rules import Gathered, Position
 from app.enums import StanceKind
 from app.kit.db import UTCDateTime
 from app.kit.reader import Query, Reader, any_of, instant, uuid_text
-from app.models import Claim, EventParty, EventRelay, Relay, Stance, Statement
+from app.models import Claim, EventParty, EventRelay, Stance, Statement, TallyMark
 from app.models import Position as StoredPosition
+from app.models.tally import OWN
 
 _EVENT = bindparam("event_id", type_=Uuid)
 
@@ -217,38 +218,52 @@ def _as_of_queries(parties: bool) -> tuple[Query, Query, Query]:
         .outerjoin(_PARTY_FIRST, _OF_PARTY_FIRST)
         .where(Claim.event_id == _EVENT, Stance.since_id.is_not(None))
     )
-    kept = and_(
-        Statement.event_id == _EVENT,
-        Statement.retracted_at.is_(None),
-        Statement.said_at <= moment,
-    )
-    counts = select(uuid_text(Statement.party_id), func.count()).where(kept)
-    relays = (
-        select(
-            uuid_text(Relay.source_id),
-            uuid_text(Statement.party_id),
-            func.count(distinct(Statement.id)),
+
+    def counted_by_then(party: Any, source: Any) -> Any:
+        # The running count of the latest mark said by then (None: nothing by then).
+        return (
+            select(TallyMark.counted)
+            .where(
+                TallyMark.event_id == _EVENT,
+                TallyMark.party_id == party,
+                TallyMark.source_id == source,
+                TallyMark.said_at <= moment,
+            )
+            .order_by(TallyMark.said_at.desc(), TallyMark.statement_id.desc())
+            .limit(bindparam("one"))
+            .scalar_subquery()
         )
-        .join(Statement, Statement.id == Relay.statement_id)
-        .where(kept)
-    )
+
+    # The parties and relays with a counted statement now are the only ones that can have had
+    # one by then (retraction does not depend on the moment).
+    counts = select(
+        uuid_text(EventParty.party_id),
+        counted_by_then(EventParty.party_id, bindparam("own", type_=Uuid)),
+    ).where(EventParty.event_id == _EVENT, EventParty.statements > literal_column("0"))
+    relays = select(
+        uuid_text(EventRelay.source_id),
+        uuid_text(EventRelay.party_id),
+        counted_by_then(EventRelay.party_id, EventRelay.source_id),
+    ).where(EventRelay.event_id == _EVENT, EventRelay.statements > literal_column("0"))
     if parties:
         standings = standings.where(any_of(StoredPosition.party_id, "parties"))
-        counts = counts.where(any_of(Statement.party_id, "parties"))
-        relays = relays.where(any_of(Statement.party_id, "parties"))
-    return (
-        Query(standings),
-        Query(counts.group_by(Statement.party_id)),
-        Query(relays.group_by(Relay.source_id, Statement.party_id)),
-    )
+        counts = counts.where(any_of(EventParty.party_id, "parties"))
+        relays = relays.where(any_of(EventRelay.party_id, "parties"))
+    return Query(standings), Query(counts), Query(relays)
 
 
 async def gather_as_of(
     reader: Reader, event_id: str, as_of: Any, parties: list[str] | None = None
 ) -> Gathered:
     """What the comparison of the statements said by `as_of` (of `parties`, when given) is made
-    of: standings from one seek a position, counts from the statements said by then."""
-    params = {"event_id": uuid.UUID(event_id), "parties": parties, "as_of": as_of, "one": 1}
+    of: standings from one seek a position, counts from one seek each."""
+    params = {
+        "event_id": uuid.UUID(event_id),
+        "parties": parties,
+        "as_of": as_of,
+        "one": 1,
+        "own": OWN,
+    }
     standings_query, counts_query, relays_query = _as_of_queries(bool(parties))
     claims = await reader.fetch(_CLAIMS, params)
     positions: dict[str, dict[str, Position]] = {}

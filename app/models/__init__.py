@@ -10,7 +10,7 @@ from app.models.idempotency import IdempotentResponse
 from app.models.imported_line import ImportedLine
 from app.models.source import Source, SourceName
 from app.models.statement import Relay, Stance, Statement
-from app.models.tally import EventParty, EventRelay
+from app.models.tally import EventParty, EventRelay, TallyMark
 
 __all__ = [
     "ApiKey",
@@ -35,4 +35,5 @@ __all__ = [
     "Stance",
     "StanceKind",
     "Statement",
+    "TallyMark",
 ]

@@ -189,6 +189,11 @@ async def submit(
         ((row["id"], row["event_id"], row["party_id"]) for row in rows.statements),
         ((row["statement_id"], row["source_id"]) for row in rows.relays),
     )
+    await tally.mark_recorded(
+        session,
+        ((row["id"], row["event_id"], row["party_id"], row["said_at"]) for row in rows.statements),
+        ((row["statement_id"], row["source_id"]) for row in rows.relays),
+    )
     await change_log.record(
         session, ((row["event_id"], row["id"]) for row in rows.statements), Change.recorded
     )

@@ -1,17 +1,33 @@
 """Each event's counts of statements by party and by relay (`event_parties`, `event_relays`),
 kept as statements are recorded and retracted: the comparison's parties and relays without
-reading the event's statements."""
+reading the event's statements. Behind them, one running count a statement (`tally_marks`): the
+counts as they stood at any moment, for the comparison's `as_of`, one seek each."""
 
 import uuid
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, and_, delete, distinct, func, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Table,
+    and_,
+    delete,
+    distinct,
+    func,
+    or_,
+    select,
+    tuple_,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import EventParty, EventRelay, Relay, Statement
+from app.kit.writes import bulk_insert
+from app.models import EventParty, EventRelay, Relay, Statement, TallyMark
+from app.models.tally import OWN
 
 _PARTIES: Table = EventParty.__table__  # type: ignore[assignment]
 _RELAYS: Table = EventRelay.__table__  # type: ignore[assignment]
@@ -62,6 +78,148 @@ async def count_recorded(
     await _add(session, _RELAYS, ("event_id", "source_id", "party_id"), relayed)
 
 
+# A tally mark's key (event, party, source: `OWN` for the party's own count), and its place in
+# the timeline (said_at, statement id).
+MarkKey = tuple[uuid.UUID, uuid.UUID, uuid.UUID]
+Point = tuple[datetime, uuid.UUID]
+# At most this many seeks a query (SQLite allows 500 terms in a compound SELECT).
+_SEEKS = 200
+_MARKS: Table = TallyMark.__table__  # type: ignore[assignment]
+
+
+def _points(
+    statements: Iterable[tuple[uuid.UUID, uuid.UUID, uuid.UUID, datetime]],
+    relays: Iterable[tuple[uuid.UUID, uuid.UUID]],
+) -> dict[MarkKey, list[Point]]:
+    """The marks statements (id, event, party, said_at) make, by key, in timeline order: one for
+    the party, one for each source that relayed it (once however often `via` names it)."""
+    by_id = {row[0]: row for row in statements}
+    points: dict[MarkKey, set[Point]] = defaultdict(set)
+    for statement_id, event, party, said_at in by_id.values():
+        points[(event, party, OWN)].add((said_at, statement_id))
+    for statement_id, source in relays:
+        if statement_id in by_id:
+            _, event, party, said_at = by_id[statement_id]
+            points[(event, party, source)].add((said_at, statement_id))
+    return {key: sorted(found) for key, found in points.items()}
+
+
+def _key_is(key: MarkKey) -> ColumnElement[bool]:
+    event, party, source = key
+    return and_(
+        TallyMark.event_id == event, TallyMark.party_id == party, TallyMark.source_id == source
+    )
+
+
+def _from(point: Point) -> ColumnElement[bool]:
+    said_at, statement_id = point
+    return and_(
+        TallyMark.said_at >= said_at,
+        or_(TallyMark.said_at > said_at, TallyMark.statement_id >= statement_id),
+    )
+
+
+def _before(point: Point) -> ColumnElement[bool]:
+    said_at, statement_id = point
+    return and_(
+        TallyMark.said_at <= said_at,
+        or_(TallyMark.said_at < said_at, TallyMark.statement_id < statement_id),
+    )
+
+
+async def _latest(
+    session: AsyncSession, wanted: Sequence[tuple[MarkKey, Point | None]]
+) -> dict[MarkKey, tuple[Point, int]]:
+    """For each key, its latest mark (before the point, when one is given): where it stands and
+    its count, one seek each on the table's key."""
+    found: dict[MarkKey, tuple[Point, int]] = {}
+    for offset in range(0, len(wanted), _SEEKS):
+        seeks = []
+        for key, point in wanted[offset : offset + _SEEKS]:
+            seek = select(
+                TallyMark.event_id,
+                TallyMark.party_id,
+                TallyMark.source_id,
+                TallyMark.said_at,
+                TallyMark.statement_id,
+                TallyMark.counted,
+            ).where(_key_is(key))
+            if point is not None:
+                seek = seek.where(_before(point))
+            seeks.append(
+                seek.order_by(TallyMark.said_at.desc(), TallyMark.statement_id.desc())
+                .limit(1)
+                .subquery()
+                .select()
+            )
+        for row in await session.execute(union_all(*seeks) if len(seeks) > 1 else seeks[0]):
+            found[(row[0], row[1], row[2])] = ((row[3], row[4]), row[5])
+    return found
+
+
+async def mark_recorded(
+    session: AsyncSession,
+    statements: Iterable[tuple[uuid.UUID, uuid.UUID, uuid.UUID, datetime]],
+    relays: Iterable[tuple[uuid.UUID, uuid.UUID]],
+) -> None:
+    """Mark new statements (id, event, party, said_at) with their running counts.
+
+    A statement said after everything of its party (the usual case) takes the latest count plus
+    one; one said before others moves their counts up, from its place on.
+    """
+    points = _points(statements, relays)
+    latest = await _latest(session, [(key, None) for key in points])
+    rows: list[dict[str, Any]] = []
+    behind: list[MarkKey] = []
+    for key, new in points.items():
+        last = latest.get(key)
+        if last is not None and last[0] >= new[0]:
+            behind.append(key)
+            continue
+        counted = last[1] if last is not None else 0
+        for n, (said_at, statement_id) in enumerate(new, start=1):
+            rows.append(_mark(key, said_at, statement_id, kept=True, counted=counted + n))
+    if behind:
+        bases = await _latest(session, [(key, points[key][0]) for key in behind])
+        moved: list[dict[str, Any]] = []
+        for key in behind:
+            tail = await session.execute(
+                select(TallyMark.said_at, TallyMark.statement_id, TallyMark.kept, TallyMark.counted)
+                .where(_key_is(key), _from(points[key][0]))
+                .order_by(TallyMark.said_at, TallyMark.statement_id)
+            )
+            merged: list[tuple[datetime, uuid.UUID, bool, int | None]] = [
+                (row[0], row[1], row[2], row[3]) for row in tail
+            ]
+            merged += [(said_at, statement_id, True, None) for said_at, statement_id in points[key]]
+            merged.sort(key=lambda mark: (mark[0], mark[1]))
+            counted = bases[key][1] if key in bases else 0
+            for said_at, statement_id, kept, stored in merged:
+                counted += 1 if kept else 0
+                if stored is None:
+                    rows.append(_mark(key, said_at, statement_id, kept=True, counted=counted))
+                elif stored != counted:
+                    moved.append(_mark(key, said_at, statement_id, kept=kept, counted=counted))
+        if moved:
+            await session.execute(update(TallyMark), moved)
+    await bulk_insert(session, _MARKS, rows)
+
+
+def _mark(
+    key: MarkKey, said_at: datetime, statement_id: uuid.UUID, *, kept: bool, counted: int
+) -> dict[str, Any]:
+    event, party, source = key
+    return {
+        "event_id": event,
+        "party_id": party,
+        "source_id": source,
+        "said_at": said_at,
+        "statement_id": statement_id,
+        "kept": kept,
+        "counted": counted,
+    }
+
+
 async def count_retracted(session: AsyncSession, statement: Statement) -> None:
     """Stop counting a retracted statement, for its party and each of its relays."""
     sources = (
@@ -76,6 +234,23 @@ async def count_retracted(session: AsyncSession, statement: Statement) -> None:
         _RELAYS,
         [(event, s, party) for s in sources],
         ("event_id", "source_id", "party_id"),
+    )
+    # Its marks and every later one of the same keys count one statement less.
+    point = (statement.said_at, statement.id)
+    keys = [(event, party, OWN), *((event, party, source) for source in sources)]
+    mine = TallyMark.statement_id == statement.id
+    for key in keys:
+        await session.execute(
+            update(TallyMark)
+            .where(_key_is(key), _from(point))
+            .values(counted=TallyMark.counted - 1)
+            .execution_options(synchronize_session=False)
+        )
+    await session.execute(
+        update(TallyMark)
+        .where(mine)
+        .values(kept=False)
+        .execution_options(synchronize_session=False)
     )
 
 
@@ -140,4 +315,58 @@ async def recount(session: AsyncSession, event_ids: Iterable[uuid.UUID] | None) 
         ]
         if rows:
             await session.execute(table.insert(), rows)
-    return fixed
+    return fixed + await _remark(session, ids)
+
+
+async def _remark(session: AsyncSession, ids: list[uuid.UUID] | None) -> int:
+    """Make these events' tally marks again from their statements; store what differs and
+    return how many marks had to change."""
+    statements = select(
+        Statement.id,
+        Statement.event_id,
+        Statement.party_id,
+        Statement.said_at,
+        Statement.retracted_at.is_(None),
+    )
+    relays = select(Relay.statement_id, Relay.source_id).join(
+        Statement, Statement.id == Relay.statement_id
+    )
+    stored_query = select(
+        TallyMark.event_id,
+        TallyMark.party_id,
+        TallyMark.source_id,
+        TallyMark.said_at,
+        TallyMark.statement_id,
+        TallyMark.kept,
+        TallyMark.counted,
+    )
+    if ids is not None:
+        statements = statements.where(Statement.event_id.in_(ids))
+        relays = relays.where(Statement.event_id.in_(ids))
+        stored_query = stored_query.where(TallyMark.event_id.in_(ids))
+    rows = (await session.execute(statements)).all()
+    kept = {row[0]: row[4] for row in rows}
+    relayed = [(row[0], row[1]) for row in await session.execute(relays)]
+    points = _points(((row[0], row[1], row[2], row[3]) for row in rows), relayed)
+    wanted: dict[tuple[Any, ...], tuple[bool, int]] = {}
+    for key, marks in points.items():
+        counted = 0
+        for said_at, statement_id in marks:
+            counted += 1 if kept[statement_id] else 0
+            wanted[(*key, said_at, statement_id)] = (kept[statement_id], counted)
+    stored = {tuple(row[:5]): (row[5], row[6]) for row in await session.execute(stored_query)}
+    wrong = [key for key in stored.keys() | wanted.keys() if stored.get(key) != wanted.get(key)]
+    names = ("event_id", "party_id", "source_id", "said_at", "statement_id")
+    for offset in range(0, len(wrong), 100):
+        chunk = wrong[offset : offset + 100]
+        await session.execute(
+            delete(TallyMark).where(tuple_(*(_MARKS.c[name] for name in names)).in_(chunk))
+        )
+    fresh = [
+        {**dict(zip(names, key, strict=True)), "kept": wanted[key][0], "counted": wanted[key][1]}
+        for key in wrong
+        if key in wanted
+    ]
+    if fresh:
+        await session.execute(_MARKS.insert(), fresh)
+    return len(wrong)
