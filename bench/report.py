@@ -174,6 +174,29 @@ def _bigevents_table(big: dict[str, Any]) -> list[str]:
             f"writes included: {fan['database_transactions_per_change']}) | "
             f"{fan['stream_reads_per_change']} | — |"
         )
+    for store, loads in big.get("event_page", {}).items():
+        small, large = loads.get("100"), loads.get("100000")
+        if not small or not large:
+            continue
+        for kind, label in (("cold", "first load, views computed"), ("warm", "views kept")):
+            ms = large[f"{kind}_ready_ms"]
+            ratio = ratios.get(f"event_page_{kind}_{store}_100k_over_100")
+            met = ms <= 2000 and ratio is not None and ratio <= 1.5
+            lines.append(
+                f"| {store}: event page of 100,000 ready ≤ 2 s and ≤ 1.5x that of 100 ({label}: "
+                f"{ms:,.0f} ms ÷ {small[f'{kind}_ready_ms']:,.0f} ms) | {ratio} | {_verdict(met)} |"
+            )
+        requests = max(small["requests"], large["requests"])
+        lines.append(
+            f"| {store}: requests until the page is ready ≤ 10 (API: {large['api_requests']}) | "
+            f"{requests} | {_verdict(requests <= 10)} |"
+        )
+        live = max(small["live_change_ms"], large["live_change_ms"])
+        live_requests = max(small["live_change_requests"], large["live_change_requests"])
+        lines.append(
+            f"| {store}: a live change shown ≤ 1 s with ≤ 3 requests ({live_requests} requests) "
+            f"| {live:,.0f} ms | {_verdict(live <= 1000 and live_requests <= 3)} |"
+        )
     return lines
 
 
