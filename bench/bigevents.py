@@ -1,10 +1,10 @@
 """Big events (issue 15): what a view costs as the event grows, how fast an unchanged view is
 served, and what a change costs a stream of many subscribers.
 
-1. **Comparison by size**: events of 1,000 and 100,000 statements (same 50 parties, 20 claims;
-   `--sizes` adds 1,000,000) written straight into the tables (`bench/views.py`'s generator, no
-   ANALYZE), the comparison computed (not served from memory) on a reader: all statements,
-   `as_of` in the middle of the event, and `sources=` of 5 parties; median of 5.
+1. **Comparison by size**: events of 1,000, 100,000 and 1,000,000 statements (same 50 parties,
+   20 claims; `--sizes` chooses others) written straight into the tables (`bench/views.py`'s
+   generator, no ANALYZE), the comparison computed (not served from memory) on a reader: all
+   statements, `as_of` in the middle of the event, and `sources=` of 5 parties; median of 5.
 2. **Timeline page without statistics**: the first page of an event of 1,000 and of 20,000
    statements, freshly loaded and never analyzed, computed on a reader; median of 15.
 3. **Unchanged views against `/healthz`** (PostgreSQL): one `claimline serve` worker, an event of
@@ -19,7 +19,7 @@ served, and what a change costs a stream of many subscribers.
    computed) then the median of 5 more loads (views kept); then a statement posted by another
    client: the time until the page shows it and the requests the page made for it.
 
-Usage: .venv/bin/python -m bench.bigevents [--sizes 1000,100000] [--subscribers 1000]
+Usage: .venv/bin/python -m bench.bigevents [--sizes 1000,100000,1000000] [--subscribers 1000]
 """
 
 import argparse
@@ -434,7 +434,7 @@ def ratios(report: dict[str, Any], sizes: list[int]) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="1000,100000")
+    parser.add_argument("--sizes", default="1000,100000,1000000")
     parser.add_argument("--subscribers", type=int, default=1000)
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]

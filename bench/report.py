@@ -237,8 +237,34 @@ def _plot(load: dict[str, Any], ingest: dict[str, Any]) -> None:
     figure.savefig(RESULTS / "speed.png", dpi=100)
 
 
+def _plot_bigevents(big: dict[str, Any]) -> None:
+    """The comparison's cost by event size, each store and kind, on log-log axes."""
+    figure, axes = plt.subplots(1, 1, figsize=(7, 4))
+    for store, by_size in big.get("comparison", {}).items():
+        sizes = sorted(by_size, key=int)
+        for kind, label in (
+            ("all_ms", "all"),
+            ("as_of_middle_ms", "as_of"),
+            ("sources_5_ms", "sources= (5)"),
+        ):
+            axes.plot(
+                [int(size) for size in sizes],
+                [by_size[size][kind] for size in sizes],
+                marker="o",
+                label=f"{store}: {label}",
+            )
+    axes.set_xscale("log")
+    axes.set_yscale("log")
+    axes.set_xlabel("statements in the event (50 parties, 20 claims)")
+    axes.set_ylabel("comparison computed, ms (median)")
+    axes.set_title("The comparison by event size")
+    axes.legend(fontsize="small")
+    figure.tight_layout()
+    figure.savefig(RESULTS / "bigevents.png", dpi=100)
+
+
 def main() -> None:
-    """Rewrite the latest-run section of bench/README.md and the plot."""
+    """Rewrite the latest-run section of bench/README.md and the plots."""
     load, ingest, views = _load("load"), _load("ingest"), _load("views")
     timing, big = _load("submit_timing"), _load("bigevents")
     section = [BEGIN, ""]
@@ -250,6 +276,9 @@ def main() -> None:
         section += ["### Page cost by event size (`bench/views.py`)", "", *_views_table(views), ""]
     if big:
         section += ["### Big events (`bench/bigevents.py`)", "", *_bigevents_table(big), ""]
+        if big.get("comparison"):
+            _plot_bigevents(big)
+            section += ["![The comparison by event size](results/bigevents.png)", ""]
     if timing:
         section += [
             "### Submissions in-process (`bench/submit_timing.py`)",

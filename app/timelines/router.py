@@ -8,11 +8,11 @@ from starlette.responses import Response
 
 from app.deps import DatabaseDep, PageDep
 from app.enums import StanceKind
-from app.errors import problem_responses
+from app.errors import InvalidInput, problem_responses
 from app.events import views as event_views
 from app.kit import filters
 from app.kit.auth import caller
-from app.kit.fields import TimestampIn
+from app.kit.fields import TimestampIn, looks_like_uuid
 from app.kit.filters import ClaimRef, SpeakerRef
 from app.kit.reader import Reader
 from app.kit.routing import CommittingRoute
@@ -21,6 +21,16 @@ from app.timelines import queries as timeline_queries
 from app.timelines.schemas import Order, StatusChangePage, Timeline
 
 Document = dict[str, Any]
+
+
+def _statement_id(at: str | None) -> uuid.UUID | None:
+    """The statement id `at=` gives; a 422 there when it is not one."""
+    if at is None:
+        return None
+    if not looks_like_uuid(at):
+        raise InvalidInput(f"{at!r} is not a statement id.", loc=["query", "at"])
+    return uuid.UUID(at)
+
 
 router = APIRouter(tags=["views"], route_class=CommittingRoute, dependencies=[Depends(caller)])
 
@@ -46,10 +56,11 @@ async def read_timeline(
         bool, Query(description="Also show retracted statements (they count for nothing).")
     ] = False,
     at: Annotated[
-        uuid.UUID | None,
+        str | None,
         Query(
+            max_length=36,
             description="Start the page at this statement of the event (its id) instead of the "
-            "beginning; `prev_cursor` then leads to the items before it."
+            "beginning; `prev_cursor` then leads to the items before it.",
         ),
     ] = None,
 ) -> Response:
@@ -72,7 +83,7 @@ async def read_timeline(
             stance=stance,
             include_retracted=include_retracted,
             page=page,
-            at=at,
+            at=_statement_id(at),
         )
         return {
             "event": found,

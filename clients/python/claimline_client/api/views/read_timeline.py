@@ -2,7 +2,6 @@ import datetime
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
-from uuid import UUID
 
 import httpx
 
@@ -26,7 +25,7 @@ def _get_kwargs(
     until: datetime.datetime | Unset = UNSET,
     stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
-    at: UUID | Unset = UNSET,
+    at: str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -61,10 +60,7 @@ def _get_kwargs(
 
     params["include_retracted"] = include_retracted
 
-    json_at: str | Unset = UNSET
-    if not isinstance(at, Unset):
-        json_at = str(at)
-    params["at"] = json_at
+    params["at"] = at
 
     params["limit"] = limit
 
@@ -158,7 +154,7 @@ def sync_detailed(
     until: datetime.datetime | Unset = UNSET,
     stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
-    at: UUID | Unset = UNSET,
+    at: str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Response[Any | Problem | Timeline | ValidationProblem]:
@@ -181,7 +177,7 @@ def sync_detailed(
         stance (StanceKind | Unset): The attitude a statement takes towards a claim.
         include_retracted (bool | Unset): Also show retracted statements (they count for nothing).
             Default: False.
-        at (UUID | Unset): Start the page at this statement of the event (its id) instead of the
+        at (str | Unset): Start the page at this statement of the event (its id) instead of the
             beginning; `prev_cursor` then leads to the items before it.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
@@ -226,7 +222,7 @@ def sync(
     until: datetime.datetime | Unset = UNSET,
     stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
-    at: UUID | Unset = UNSET,
+    at: str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Any | Problem | Timeline | ValidationProblem | None:
@@ -249,7 +245,7 @@ def sync(
         stance (StanceKind | Unset): The attitude a statement takes towards a claim.
         include_retracted (bool | Unset): Also show retracted statements (they count for nothing).
             Default: False.
-        at (UUID | Unset): Start the page at this statement of the event (its id) instead of the
+        at (str | Unset): Start the page at this statement of the event (its id) instead of the
             beginning; `prev_cursor` then leads to the items before it.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
@@ -289,7 +285,7 @@ async def asyncio_detailed(
     until: datetime.datetime | Unset = UNSET,
     stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
-    at: UUID | Unset = UNSET,
+    at: str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Response[Any | Problem | Timeline | ValidationProblem]:
@@ -312,7 +308,7 @@ async def asyncio_detailed(
         stance (StanceKind | Unset): The attitude a statement takes towards a claim.
         include_retracted (bool | Unset): Also show retracted statements (they count for nothing).
             Default: False.
-        at (UUID | Unset): Start the page at this statement of the event (its id) instead of the
+        at (str | Unset): Start the page at this statement of the event (its id) instead of the
             beginning; `prev_cursor` then leads to the items before it.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
@@ -355,7 +351,7 @@ async def asyncio(
     until: datetime.datetime | Unset = UNSET,
     stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
-    at: UUID | Unset = UNSET,
+    at: str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Any | Problem | Timeline | ValidationProblem | None:
@@ -378,7 +374,7 @@ async def asyncio(
         stance (StanceKind | Unset): The attitude a statement takes towards a claim.
         include_retracted (bool | Unset): Also show retracted statements (they count for nothing).
             Default: False.
-        at (UUID | Unset): Start the page at this statement of the event (its id) instead of the
+        at (str | Unset): Start the page at this statement of the event (its id) instead of the
             beginning; `prev_cursor` then leads to the items before it.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
