@@ -66,15 +66,17 @@ def _queries(parties: bool) -> tuple[Query, Query, Query]:
             instant(StoredPosition.side_at),
             StoredPosition.changed,
             # Where the party first spoke of the claim: the claim's first mention among the
-            # listed parties is the earliest of theirs.
+            # listed parties is the earliest of theirs (with every party, the claims' own first
+            # mentions order them, and the place of each first stance is not read).
             StoredPosition.first_at,
             StoredPosition.first_id,
-            _PARTY_FIRST.position,
+            _PARTY_FIRST.position if parties else literal_column("NULL"),
         )
         .join(Claim, Claim.id == StoredPosition.claim_id)
-        .outerjoin(_PARTY_FIRST, _OF_PARTY_FIRST)
         .where(Claim.event_id == _EVENT)
     )
+    if parties:
+        positions = positions.outerjoin(_PARTY_FIRST, _OF_PARTY_FIRST)
     counts = select(uuid_text(EventParty.party_id), EventParty.statements).where(
         EventParty.event_id == _EVENT, EventParty.statements > literal_column("0")
     )
