@@ -13,6 +13,7 @@ from sqlalchemy import (
     ColumnElement,
     Table,
     and_,
+    bindparam,
     delete,
     distinct,
     func,
@@ -357,16 +358,18 @@ async def _remark(session: AsyncSession, ids: list[uuid.UUID] | None) -> int:
     stored = {tuple(row[:5]): (row[5], row[6]) for row in await session.execute(stored_query)}
     wrong = [key for key in stored.keys() | wanted.keys() if stored.get(key) != wanted.get(key)]
     names = ("event_id", "party_id", "source_id", "said_at", "statement_id")
-    for offset in range(0, len(wrong), 100):
-        chunk = wrong[offset : offset + 100]
+    # Marks stored wrong (or no longer wanted) go, one seek on the key each; the right ones
+    # come in with one bulk insert (COPY on PostgreSQL): a rebuild of an event of a million
+    # statements writes its marks in seconds.
+    gone = [dict(zip(names, key, strict=True)) for key in wrong if key in stored]
+    if gone:
         await session.execute(
-            delete(TallyMark).where(tuple_(*(_MARKS.c[name] for name in names)).in_(chunk))
+            delete(_MARKS).where(*(_MARKS.c[name] == bindparam(name) for name in names)), gone
         )
     fresh = [
         {**dict(zip(names, key, strict=True)), "kept": wanted[key][0], "counted": wanted[key][1]}
         for key in wrong
         if key in wanted
     ]
-    if fresh:
-        await session.execute(_MARKS.insert(), fresh)
+    await bulk_insert(session, _MARKS, fresh)
     return len(wrong)

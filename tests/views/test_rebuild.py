@@ -29,9 +29,25 @@ async def test_rebuild_reports_zero_then_repairs_damage(
             text("UPDATE stances SET first_mention = NOT first_mention, status_after = 'open'")
         )
         await connection.execute(text("UPDATE claims SET status = 'denied'"))
+        # The running counts behind `as_of`: both parties' own marks wrong, one relay's gone.
+        relayed = "SELECT source_id FROM relays"
+        await connection.execute(
+            text(f"UPDATE tally_marks SET counted = counted + 5 WHERE source_id NOT IN ({relayed})")
+        )
+        gone = await connection.execute(
+            text(f"DELETE FROM tally_marks WHERE source_id IN ({relayed} WHERE position = 1)")
+        )
+        assert gone.rowcount == 1
     damaged = await asyncio.to_thread(_rebuild, database_url, "--event", EVENT_SLUG)
     assert damaged.returncode == 0, damaged.stderr
-    assert damaged.stdout.strip() == "rebuilt the views of 1 claims: 3 derived values fixed"
+    assert damaged.stdout.strip() == "rebuilt the views of 1 claims: 6 derived values fixed"
+    early = (
+        await live_client.get(
+            f"/v1/events/{EVENT_SLUG}/comparison", params={"as_of": PESKOV_DENIAL["said_at"]}
+        )
+    ).json()
+    assert [party["statements"] for party in early["parties"]] == [1, 1]
+    assert [relay["relayed_statements"] for relay in early["relays"]] == [1, 1]
     claim = (await live_client.get(f"/v1/events/{EVENT_SLUG}/claims")).json()["items"][0]
     assert claim["status"] == "contested"
     timeline = (await live_client.get(f"/v1/events/{EVENT_SLUG}/timeline")).json()["items"]
