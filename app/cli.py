@@ -16,6 +16,34 @@ from sqlalchemy import select
 from app.config import Settings, describe_settings_error, get_settings
 
 
+def _bounded(settings: Settings, seconds: float | None) -> Settings:
+    """The settings of a command that works on a whole database: its statements bounded by
+    `seconds` (None: no bound), not by the service's request timeout."""
+    return settings.model_copy(
+        update={"db_statement_timeout_ms": 0 if seconds is None else max(1, round(seconds * 1000))}
+    )
+
+
+def _seconds(text: str) -> float | None:
+    """`--statement-timeout`: seconds above 0, or `none`."""
+    if text.strip().lower() == "none":
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is neither seconds nor 'none'") from None
+    if not 0 < seconds < 10**7:
+        raise argparse.ArgumentTypeError(f"{text!r}: seconds above 0, or 'none'")
+    return seconds
+
+
+_LONG_WORK = (
+    "bound on each database statement, in seconds, or 'none' (the default: this command works on "
+    "the whole database, so the service's request bound, CLAIMLINE_DB_STATEMENT_TIMEOUT_MS, does "
+    "not apply)"
+)
+
+
 def _settings_or_exit() -> Settings:
     try:
         return get_settings()
@@ -281,10 +309,12 @@ def main(argv: list[str] | None = None) -> None:
     serve.add_argument("--port", type=int)
     migrate = commands.add_parser("migrate", help="migrate the database (to head by default)")
     migrate.add_argument("revision", nargs="?", default="head")
+    migrate.add_argument("--statement-timeout", type=_seconds, default=None, help=_LONG_WORK)
     rebuild = commands.add_parser(
         "rebuild-views", help="recompute every derived value and report how many were wrong"
     )
     rebuild.add_argument("--event", help="only this event (id or slug)")
+    rebuild.add_argument("--statement-timeout", type=_seconds, default=None, help=_LONG_WORK)
     keys = commands.add_parser("keys", help="manage API keys").add_subparsers(
         dest="keys_command", required=True
     )
@@ -314,11 +344,13 @@ def main(argv: list[str] | None = None) -> None:
         metavar="N",
         help="statements per transaction (1..1000, default 1000)",
     )
+    importing.add_argument("--statement-timeout", type=_seconds, default=None, help=_LONG_WORK)
     exporting = commands.add_parser(
         "export", help="write an event's statements as JSON Lines that `import` reads back"
     )
     exporting.add_argument("--event", required=True, help="the event's id or slug")
     exporting.add_argument("--output", type=Path, help="the file (default: standard output)")
+    exporting.add_argument("--statement-timeout", type=_seconds, default=None, help=_LONG_WORK)
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--output", type=Path)
     args = parser.parse_args(argv)
@@ -331,6 +363,8 @@ def main(argv: list[str] | None = None) -> None:
         _openapi(args.output)
         return
     settings = _settings_or_exit()
+    if args.command in ("migrate", "rebuild-views", "import", "export"):
+        settings = _bounded(settings, args.statement_timeout)
     if args.command == "migrate":
         _migrate(settings, args.revision)
     elif args.command == "rebuild-views":

@@ -2,9 +2,12 @@
 limit and refused one past it (a 422 at that field, nothing written), and the database stops
 statements that run past the statement timeout (a 503 problem). README "Limits" lists them."""
 
+import argparse
 import copy
 import inspect
 import json
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -15,6 +18,7 @@ from sqlalchemy import func, literal_column, select, text
 from sqlalchemy.exc import DBAPIError
 from starlette.requests import Request
 
+from app import cli
 from app.config import Settings
 from app.errors import ServiceUnavailable, took_too_long
 from app.kit.db import Database
@@ -267,3 +271,49 @@ async def test_statements_past_the_timeout_are_stopped(backend: str, database_ur
         assert b"took too long" in answer.body
     finally:
         await database.dispose()
+
+
+UNBOUNDED = {
+    "postgresql": "SELECT pg_sleep(0.5)",
+    "sqlite": "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000)"
+    " SELECT count(*) FROM n",
+}
+
+
+async def test_the_command_lines_whole_database_work_has_its_own_bound(
+    backend: str, database_url: str
+) -> None:
+    # The service's bound is 100 ms; `claimline rebuild-views` and the other whole-database
+    # commands run with none unless `--statement-timeout` gives one.
+    service = Settings(database_url=database_url, db_statement_timeout_ms=100)  # type: ignore[arg-type]
+    for seconds, finishes in ((None, True), (0.1, False)):
+        database = Database.from_settings(cli._bounded(service, seconds))
+        try:
+            async with database.write_engine.connect() as connection:
+                started = time.monotonic()
+                if finishes:
+                    await connection.execute(text(UNBOUNDED[backend]))
+                    assert time.monotonic() - started > 0.1
+                else:
+                    with pytest.raises(DBAPIError) as stopped:
+                        await connection.execute(text(UNBOUNDED[backend]))
+                    assert took_too_long(stopped.value)
+        finally:
+            await database.dispose()
+    assert cli._seconds("none") is None
+    assert cli._seconds("2.5") == 2.5
+    for wrong in ("0", "-1", "soon"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            cli._seconds(wrong)
+
+
+def test_the_bound_is_stated_in_each_commands_help() -> None:
+    for command in ("migrate", "rebuild-views", "import", "export"):
+        shown = subprocess.run(
+            [sys.executable, "-m", "app.cli", command, "--help"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert "--statement-timeout" in shown
+        assert "CLAIMLINE_DB_STATEMENT_TIMEOUT_MS" in " ".join(shown.split())

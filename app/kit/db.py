@@ -98,7 +98,10 @@ def _configure_sqlite(engine: AsyncEngine, *, begin: str, timeout_ms: int) -> No
     (for at most the timeout). A statement stopped by its progress handler fails with
     "interrupted", a 503 like PostgreSQL's cancelled statements.
     """
-    limit = timeout_ms / 1000
+    # 0 is no bound (the command line's whole-database work): statements run to their end and
+    # a writer waits for the write lock as long as it takes.
+    limit = timeout_ms / 1000 if timeout_ms else math.inf
+    busy_ms = int(timeout_ms) if timeout_ms else 2**31 - 1
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, record: Any) -> None:
@@ -107,7 +110,7 @@ def _configure_sqlite(engine: AsyncEngine, *, begin: str, timeout_ms: int) -> No
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute(f"PRAGMA busy_timeout={int(timeout_ms)}")
+        cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
         cursor.close()
         started = record.info[_STATEMENT_STARTED] = [math.inf]
 
