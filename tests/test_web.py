@@ -207,7 +207,7 @@ def _big_statement(n: int) -> dict[str, Any]:
     }
 
 
-async def _api_requests(page: Page) -> list[str]:
+def _api_requests(page: Page) -> list[str]:
     """Every request the page makes to the API from now on (the stream included)."""
     seen: list[str] = []
     page.on("request", lambda request: seen.append(request.url) if "/v1/" in request.url else None)
@@ -238,7 +238,7 @@ async def test_a_big_event_loads_as_the_reader_scrolls(
 
     context = await browser.new_context(viewport=DESKTOP, bypass_csp=True)
     page = await context.new_page()
-    requests = await _api_requests(page)
+    requests = _api_requests(page)
     await page.goto(f"{first}/events/a-big-story")
     await page.wait_for_selector("body[data-ready=yes]", timeout=15_000)
     await page.wait_for_selector("body[data-live=on]")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, or_, select, union_all, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.claims.rules import Chain, ClaimState, Derived, StanceInTimeline, replay
@@ -31,6 +31,7 @@ from app.claims.stored import (
     Point as Point,
 )
 from app.enums import ClaimStatus, StanceKind
+from app.kit.writes import seek_all
 from app.models import Claim, Position, Stance, Statement
 
 
@@ -313,7 +314,7 @@ async def _chains_before(
 ) -> dict[uuid.UUID, dict[uuid.UUID, Chain | None]]:
     """The chain of each party with a stored stance in a claim's replayed tail, just before the
     tail: what its latest stance before the start point stored (a retracted stance stores the
-    chain before it). One seek a party on the party-timeline index, `_SEEKS` to a query."""
+    chain before it). One seek a party on the party-timeline index (`seek_all`)."""
     wanted: list[tuple[uuid.UUID, uuid.UUID, Point]] = []
     for claim_id, tail in tails.items():
         start = starts[claim_id]
@@ -322,31 +323,26 @@ async def _chains_before(
         parties = {stance.party_id for stance in tail if not stance.is_new}
         wanted.extend((claim_id, party, start) for party in sorted(parties))
     chains: dict[uuid.UUID, dict[uuid.UUID, Chain | None]] = {}
-    for offset in range(0, len(wanted), _SEEKS):
-        seeks = []
-        for claim_id, party, (said_at, statement_id) in wanted[offset : offset + _SEEKS]:
-            chains.setdefault(claim_id, {})[party] = None
-            seeks.append(
-                select(Stance.claim_id, Stance.party_id, *_CHAIN_COLUMNS)
-                .where(
-                    Stance.claim_id == claim_id,
-                    Stance.party_id == party,
-                    Stance.said_at <= said_at,
-                    or_(Stance.said_at < said_at, Stance.statement_id < statement_id),
-                )
-                .order_by(Stance.said_at.desc(), Stance.statement_id.desc())
-                .limit(1)
-                .subquery()
-                .select()
+    seeks = []
+    for claim_id, party, (said_at, statement_id) in wanted:
+        chains.setdefault(claim_id, {})[party] = None
+        seeks.append(
+            select(Stance.claim_id, Stance.party_id, *_CHAIN_COLUMNS)
+            .where(
+                Stance.claim_id == claim_id,
+                Stance.party_id == party,
+                Stance.said_at <= said_at,
+                or_(Stance.said_at < said_at, Stance.statement_id < statement_id),
             )
-        for row in await session.execute(union_all(*seeks) if len(seeks) > 1 else seeks[0]):
-            if row[2] is not None:
-                chains[row[0]][row[1]] = Chain._make((*row[2:], None, None))
+            .order_by(Stance.said_at.desc(), Stance.statement_id.desc())
+            .limit(1)
+        )
+    for row in await seek_all(session, seeks):
+        if row[2] is not None:
+            chains[row[0]][row[1]] = Chain._make((*row[2:], None, None))
     return chains
 
 
-# At most this many seeks a query (SQLite allows 500 terms in a compound SELECT).
-_SEEKS = 200
 _CHAIN_COLUMNS = (Stance.since_id, Stance.since_at, Stance.side_id, Stance.side_at, Stance.changed)
 
 

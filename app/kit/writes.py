@@ -1,11 +1,12 @@
-"""Writing helpers every write path shares: advisory locks on keys, and bulk inserts."""
+"""Writing helpers every write path shares: advisory locks on keys, bulk inserts, and the
+batched one-row seeks a write reads its starting points with."""
 
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import asyncpg
-from sqlalchemy import Table, text
+from sqlalchemy import Row, Select, Table, text, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict
@@ -64,3 +65,19 @@ async def lock_keys(session: AsyncSession, keys: Iterable[str]) -> None:
             ),
             {"space": _LOCK_SPACE, "buckets": buckets},
         )
+
+
+# At most this many seeks a query (SQLite allows 500 terms in a compound SELECT).
+SEEKS_PER_QUERY = 200
+
+
+async def seek_all(
+    session: AsyncSession, seeks: Sequence[Select[*tuple[Any, ...]]]
+) -> list[Row[*tuple[Any, ...]]]:
+    """The rows of many small queries (each ordered and limited, one seek on an index), run
+    `SEEKS_PER_QUERY` at a time as one UNION ALL each."""
+    rows: list[Row[*tuple[Any, ...]]] = []
+    for offset in range(0, len(seeks), SEEKS_PER_QUERY):
+        chunk = [seek.subquery().select() for seek in seeks[offset : offset + SEEKS_PER_QUERY]]
+        rows.extend(await session.execute(union_all(*chunk) if len(chunk) > 1 else chunk[0]))
+    return rows

@@ -20,13 +20,12 @@ from sqlalchemy import (
     or_,
     select,
     tuple_,
-    union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.kit.writes import bulk_insert
+from app.kit.writes import bulk_insert, seek_all
 from app.models import EventParty, EventRelay, Relay, Statement, TallyMark
 from app.models.tally import OWN
 
@@ -83,8 +82,6 @@ async def count_recorded(
 # the timeline (said_at, statement id).
 MarkKey = tuple[uuid.UUID, uuid.UUID, uuid.UUID]
 Point = tuple[datetime, uuid.UUID]
-# At most this many seeks a query (SQLite allows 500 terms in a compound SELECT).
-_SEEKS = 200
 _MARKS: Table = TallyMark.__table__  # type: ignore[assignment]
 
 
@@ -133,28 +130,24 @@ async def _latest(
 ) -> dict[MarkKey, tuple[Point, int]]:
     """For each key, its latest mark (before the point, when one is given): where it stands and
     its count, one seek each on the table's key."""
+    seeks = []
+    for key, point in wanted:
+        seek = select(
+            TallyMark.event_id,
+            TallyMark.party_id,
+            TallyMark.source_id,
+            TallyMark.said_at,
+            TallyMark.statement_id,
+            TallyMark.counted,
+        ).where(_key_is(key))
+        if point is not None:
+            seek = seek.where(_before(point))
+        seeks.append(
+            seek.order_by(TallyMark.said_at.desc(), TallyMark.statement_id.desc()).limit(1)
+        )
     found: dict[MarkKey, tuple[Point, int]] = {}
-    for offset in range(0, len(wanted), _SEEKS):
-        seeks = []
-        for key, point in wanted[offset : offset + _SEEKS]:
-            seek = select(
-                TallyMark.event_id,
-                TallyMark.party_id,
-                TallyMark.source_id,
-                TallyMark.said_at,
-                TallyMark.statement_id,
-                TallyMark.counted,
-            ).where(_key_is(key))
-            if point is not None:
-                seek = seek.where(_before(point))
-            seeks.append(
-                seek.order_by(TallyMark.said_at.desc(), TallyMark.statement_id.desc())
-                .limit(1)
-                .subquery()
-                .select()
-            )
-        for row in await session.execute(union_all(*seeks) if len(seeks) > 1 else seeks[0]):
-            found[(row[0], row[1], row[2])] = ((row[3], row[4]), row[5])
+    for row in await seek_all(session, seeks):
+        found[(row[0], row[1], row[2])] = ((row[3], row[4]), row[5])
     return found
 
 

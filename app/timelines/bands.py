@@ -19,7 +19,7 @@ from app.models import Claim, Source, Stance, Statement
 Document = dict[str, Any]
 _KIND = "status-changes"
 # The status before the first stance of a claim's timeline.
-_OPEN = "open"
+_OPEN = ClaimStatus.open.value
 
 
 @cache

@@ -41,21 +41,26 @@ async def submit(client: AsyncClient, *bodies: dict[str, Any]) -> list[dict[str,
     return recorded
 
 
-async def timeline(client: AsyncClient, **params: Any) -> list[dict[str, Any]]:
-    """Every item of the test event's timeline, following cursors."""
+async def every_item(client: AsyncClient, path: str, **params: Any) -> list[dict[str, Any]]:
+    """Every item of a paged list, following cursors."""
     items: list[dict[str, Any]] = []
     cursor = None
     while True:
         query = dict(params)
         if cursor:
             query["cursor"] = cursor
-        response = await client.get(f"/v1/events/{EVENT['slug']}/timeline", params=query)
+        response = await client.get(path, params=query)
         assert response.status_code == 200, response.text
         page = response.json()
         items.extend(page["items"])
         cursor = page["next_cursor"]
         if cursor is None:
             return items
+
+
+async def timeline(client: AsyncClient, **params: Any) -> list[dict[str, Any]]:
+    """Every item of the test event's timeline, following cursors."""
+    return await every_item(client, f"/v1/events/{EVENT['slug']}/timeline", **params)
 
 
 def stance_values(

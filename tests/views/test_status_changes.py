@@ -5,24 +5,13 @@ from typing import Any
 
 from httpx import AsyncClient
 
-from tests.views.helpers import CALL, EVENT, MEETING, statement, submit
+from tests.views.helpers import CALL, EVENT, MEETING, every_item, statement, submit
 
 PATH = f"/v1/events/{EVENT['slug']}/status-changes"
 
 
 async def _changes(client: AsyncClient, **params: Any) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    cursor = None
-    while True:
-        response = await client.get(
-            PATH, params={**params, **({"cursor": cursor} if cursor else {})}
-        )
-        assert response.status_code == 200, response.text
-        page = response.json()
-        items.extend(page["items"])
-        cursor = page["next_cursor"]
-        if cursor is None:
-            return items
+    return await every_item(client, PATH, **params)
 
 
 def _moves(items: list[dict[str, Any]], claim_id: str) -> list[tuple[str, str, str, str]]:

@@ -404,7 +404,6 @@ $("agreement-party").addEventListener("change", () => drawAgreement());
 // ---- live: a streamed change, applied to what is shown ----
 function place(item) {
   // Where the item goes in the window, or null when it falls outside it.
-  const all = windowItems();
   for (const page of state.pages) {
     const index = page.items.findIndex((shown) => before(item, shown));
     if (index >= 0) {
@@ -412,7 +411,7 @@ function place(item) {
       return { page, index };
     }
   }
-  if (!atEnd() && all.length) return null;
+  if (!atEnd() && windowItems().length) return null;
   const page = state.pages.at(-1);
   return page ? { page, index: page.items.length } : null;
 }
@@ -450,10 +449,9 @@ async function applyChange(change, item) {
 // shown after it (one request for up to 200 of them).
 async function refreshAfter(item) {
   const claims = new Set(item.stances.map((stance) => stance.claim_id));
-  const all = windowItems();
-  const later = all.filter((shown) => before(item, shown));
-  if (!later.some((shown) => shown.stances.some((stance) => claims.has(stance.claim_id)))) return;
-  const fresh = await timelinePage({ at: item.statement.id, limit: Math.min(200, later.length + 1) });
+  const after = windowItems().filter((shown) => before(item, shown));
+  if (!after.some((shown) => shown.stances.some((stance) => claims.has(stance.claim_id)))) return;
+  const fresh = await timelinePage({ at: item.statement.id, limit: Math.min(200, after.length + 1) });
   const byId = new Map(fresh.items.map((shown) => [shown.statement.id, shown]));
   for (const page of state.pages) {
     page.items = page.items.map((shown) => {
