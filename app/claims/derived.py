@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import Table, and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.claims.rules import Chain, ClaimState, Derived, StanceInTimeline, replay
@@ -31,7 +31,7 @@ from app.claims.stored import (
     Point as Point,
 )
 from app.enums import ClaimStatus, StanceKind
-from app.kit.writes import seek_all
+from app.kit.writes import seek_each
 from app.models import Claim, Position, Stance, Statement
 
 
@@ -314,36 +314,35 @@ async def _chains_before(
 ) -> dict[uuid.UUID, dict[uuid.UUID, Chain | None]]:
     """The chain of each party with a stored stance in a claim's replayed tail, just before the
     tail: what its latest stance before the start point stored (a retracted stance stores the
-    chain before it). One seek a party on the party-timeline index (`seek_all`)."""
-    wanted: list[tuple[uuid.UUID, uuid.UUID, Point]] = []
+    chain before it). One seek a party on the party-timeline index, all in one statement
+    (`seek_each`)."""
+    wanted: list[tuple[uuid.UUID, uuid.UUID, datetime, uuid.UUID]] = []
     for claim_id, tail in tails.items():
         start = starts[claim_id]
         if start is None:
             continue
         parties = {stance.party_id for stance in tail if not stance.is_new}
-        wanted.extend((claim_id, party, start) for party in sorted(parties))
+        wanted.extend((claim_id, party, *start) for party in sorted(parties))
     chains: dict[uuid.UUID, dict[uuid.UUID, Chain | None]] = {}
-    seeks = []
-    for claim_id, party, (said_at, statement_id) in wanted:
+    for claim_id, party, *_ in wanted:
         chains.setdefault(claim_id, {})[party] = None
-        seeks.append(
-            select(Stance.claim_id, Stance.party_id, *_CHAIN_COLUMNS)
-            .where(
-                Stance.claim_id == claim_id,
-                Stance.party_id == party,
-                Stance.said_at <= said_at,
-                or_(Stance.said_at < said_at, Stance.statement_id < statement_id),
-            )
-            .order_by(Stance.said_at.desc(), Stance.statement_id.desc())
-            .limit(1)
-        )
-    for row in await seek_all(session, seeks):
-        if row[2] is not None:
-            chains[row[0]][row[1]] = Chain._make((*row[2:], None, None))
+    found = await seek_each(
+        session,
+        _STANCES,
+        keys=("claim_id", "party_id"),
+        order=("said_at", "statement_id"),
+        returning=_CHAIN_COLUMNS,
+        wanted=wanted,
+    )
+    for index, *chain in found:
+        if chain[0] is not None:
+            claim_id, party = wanted[index][:2]
+            chains[claim_id][party] = Chain._make((*chain, None, None))
     return chains
 
 
-_CHAIN_COLUMNS = (Stance.since_id, Stance.since_at, Stance.side_id, Stance.side_at, Stance.changed)
+_STANCES: Table = Stance.__table__  # type: ignore[assignment]
+_CHAIN_COLUMNS = ("since_id", "since_at", "side_id", "side_at", "changed")
 
 
 def _state_before(

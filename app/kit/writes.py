@@ -1,12 +1,16 @@
 """Writing helpers every write path shares: advisory locks on keys, bulk inserts, and the
 batched one-row seeks a write reads its starting points with."""
 
+import json
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from typing import Any
 
 import asyncpg
-from sqlalchemy import Row, Select, Table, text, union_all
+from sqlalchemy import Row, Select, Table, TextualSelect, column, text, union_all
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict
@@ -81,3 +85,89 @@ async def seek_all(
         chunk = [seek.subquery().select() for seek in seeks[offset : offset + SEEKS_PER_QUERY]]
         rows.extend(await session.execute(union_all(*chunk) if len(chunk) > 1 else chunk[0]))
     return rows
+
+
+_POSTGRESQL = postgresql.dialect()  # type: ignore[no-untyped-call]
+
+
+async def seek_each(
+    session: AsyncSession,
+    table: Table,
+    *,
+    keys: Sequence[str],
+    order: tuple[str, str],
+    returning: Sequence[str],
+    wanted: Sequence[tuple[Any, ...]],
+) -> list[Row[*tuple[Any, ...]]]:
+    """Many seeks on one index in one statement whose text depends only on the columns, so both
+    the compiled form and the database's prepared statement are reused.
+
+    Each wanted tuple gives values for `keys` then a point in `order` (two columns, compared as a
+    pair). Rows are `(index in wanted, *returning)` of the row with those keys latest before the
+    point, for each wanted tuple that has one.
+    PostgreSQL joins the index laterally to arrays of the wanted values; SQLite to a JSON array of
+    them (their stored forms), looking one row up by rowid.
+    """
+    if not wanted:
+        return []
+    dialect = session.get_bind().dialect
+    statement = _seek_statement(dialect.name, table, tuple(keys), order, tuple(returning))
+    names = [*keys, *order]
+    parameters: dict[str, Any]
+    if dialect.name == "postgresql":
+        parameters = {f"w{n}": [item[n] for item in wanted] for n in range(len(names))}
+    else:
+        processors = [_bind_processor(table, name, dialect) for name in names]
+        parameters = {
+            "wanted": json.dumps(
+                [
+                    [process(value) for process, value in zip(processors, item, strict=True)]
+                    for item in wanted
+                ]
+            )
+        }
+    return list(await session.execute(statement, parameters))
+
+
+def _bind_processor(table: Table, name: str, dialect: Dialect) -> Any:
+    """A column's value as SQLite stores it (hex UUIDs, UTC text), for JSON."""
+    process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+    return process if process is not None else (lambda value: value)
+
+
+@cache
+def _seek_statement(
+    dialect: str,
+    table: Table,
+    keys: tuple[str, ...],
+    order: tuple[str, str],
+    returning: tuple[str, ...],
+) -> TextualSelect:
+    names = [*keys, *order]
+    matches = " AND ".join(f"s.{name} = w.{name}" for name in keys)
+    first, second = order
+    before = (
+        f"(s.{first}, s.{second}) < (w.{first}, w.{second}) "
+        f"ORDER BY s.{first} DESC, s.{second} DESC LIMIT 1"
+    )
+    if dialect == "postgresql":
+        arrays = ", ".join(
+            f"CAST(:w{n} AS {table.c[name].type.compile(_POSTGRESQL)}[])"
+            for n, name in enumerate(names)
+        )
+        sql = (
+            f"SELECT w.i - 1, {', '.join(f't.{name}' for name in returning)} "
+            f"FROM unnest({arrays}) WITH ORDINALITY AS w({', '.join(names)}, i) "
+            f"CROSS JOIN LATERAL (SELECT {', '.join(returning)} FROM {table.name} AS s "
+            f"WHERE {matches} AND {before}) AS t"
+        )
+    else:
+        extracted = ", ".join(f"json_extract(value, '$[{n}]')" for n in range(len(names)))
+        sql = (
+            f"WITH w(i, {', '.join(names)}) AS (SELECT key, {extracted} FROM json_each(:wanted)) "
+            f"SELECT w.i, {', '.join(f't.{name}' for name in returning)} FROM w "
+            f"JOIN {table.name} AS t ON t.rowid = (SELECT s.rowid FROM {table.name} AS s "
+            f"WHERE {matches} AND {before})"
+        )
+    typed = [column("i"), *(column(name, table.c[name].type) for name in returning)]
+    return text(sql).columns(*typed)

@@ -6,7 +6,7 @@ counts as they stood at any moment, for the comparison's `as_of`, one seek each.
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -25,7 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.kit.writes import bulk_insert, seek_all
+from app.kit.writes import bulk_insert, seek_each
 from app.models import EventParty, EventRelay, Relay, Statement, TallyMark
 from app.models.tally import OWN
 
@@ -117,38 +117,29 @@ def _from(point: Point) -> ColumnElement[bool]:
     )
 
 
-def _before(point: Point) -> ColumnElement[bool]:
-    said_at, statement_id = point
-    return and_(
-        TallyMark.said_at <= said_at,
-        or_(TallyMark.said_at < said_at, TallyMark.statement_id < statement_id),
-    )
+# Where no mark can be: after every moment a statement can be said.
+_END: Point = (datetime(9999, 12, 31, tzinfo=UTC), uuid.UUID(int=(1 << 128) - 1))
+_KEY = ("event_id", "party_id", "source_id")
+_ORDER = ("said_at", "statement_id")
 
 
 async def _latest(
-    session: AsyncSession, wanted: Sequence[tuple[MarkKey, Point | None]]
-) -> dict[MarkKey, tuple[Point, int]]:
-    """For each key, its latest mark (before the point, when one is given): where it stands and
-    its count, one seek each on the table's key."""
-    seeks = []
-    for key, point in wanted:
-        seek = select(
-            TallyMark.event_id,
-            TallyMark.party_id,
-            TallyMark.source_id,
-            TallyMark.said_at,
-            TallyMark.statement_id,
-            TallyMark.counted,
-        ).where(_key_is(key))
-        if point is not None:
-            seek = seek.where(_before(point))
-        seeks.append(
-            seek.order_by(TallyMark.said_at.desc(), TallyMark.statement_id.desc()).limit(1)
-        )
-    found: dict[MarkKey, tuple[Point, int]] = {}
-    for row in await seek_all(session, seeks):
-        found[(row[0], row[1], row[2])] = ((row[3], row[4]), row[5])
-    return found
+    session: AsyncSession, wanted: Sequence[tuple[MarkKey, Point]]
+) -> list[int | None]:
+    """For each key and point, the count of its latest mark before the point (None when there
+    is none): one seek each on the table's key, all in one statement."""
+    counts: list[int | None] = [None] * len(wanted)
+    found = await seek_each(
+        session,
+        _MARKS,
+        keys=_KEY,
+        order=_ORDER,
+        returning=("counted",),
+        wanted=[(*key, *point) for key, point in wanted],
+    )
+    for index, counted in found:
+        counts[index] = counted
+    return counts
 
 
 async def mark_recorded(
@@ -159,44 +150,92 @@ async def mark_recorded(
     """Mark new statements (id, event, party, said_at) with their running counts.
 
     A statement said after everything of its party (the usual case) takes the latest count plus
-    one; one said before others moves their counts up, from its place on.
+    one; one said before others moves their counts up, from its place on. Every step reads or
+    writes all keys at once.
     """
     points = _points(statements, relays)
-    latest = await _latest(session, [(key, None) for key in points])
+    keys = list(points)
+    last = await seek_each(
+        session,
+        _MARKS,
+        keys=_KEY,
+        order=_ORDER,
+        returning=(*_ORDER, "counted"),
+        wanted=[(*key, *_END) for key in keys],
+    )
+    latest = {
+        keys[index]: ((said_at, statement_id), counted)
+        for index, said_at, statement_id, counted in last
+    }
     rows: list[dict[str, Any]] = []
-    behind: list[MarkKey] = []
+    behind: list[tuple[MarkKey, Point]] = []
     for key, new in points.items():
-        last = latest.get(key)
-        if last is not None and last[0] >= new[0]:
-            behind.append(key)
+        found = latest.get(key)
+        if found is not None and found[0] >= new[0]:
+            behind.extend((key, point) for point in new)
             continue
-        counted = last[1] if last is not None else 0
+        counted = found[1] if found is not None else 0
         for n, (said_at, statement_id) in enumerate(new, start=1):
             rows.append(_mark(key, said_at, statement_id, kept=True, counted=counted + n))
     if behind:
-        bases = await _latest(session, [(key, points[key][0]) for key in behind])
-        moved: list[dict[str, Any]] = []
-        for key in behind:
-            tail = await session.execute(
-                select(TallyMark.said_at, TallyMark.statement_id, TallyMark.kept, TallyMark.counted)
-                .where(_key_is(key), _from(points[key][0]))
-                .order_by(TallyMark.said_at, TallyMark.statement_id)
-            )
-            merged: list[tuple[datetime, uuid.UUID, bool, int | None]] = [
-                (row[0], row[1], row[2], row[3]) for row in tail
-            ]
-            merged += [(said_at, statement_id, True, None) for said_at, statement_id in points[key]]
-            merged.sort(key=lambda mark: (mark[0], mark[1]))
-            counted = bases[key][1] if key in bases else 0
-            for said_at, statement_id, kept, stored in merged:
-                counted += 1 if kept else 0
-                if stored is None:
-                    rows.append(_mark(key, said_at, statement_id, kept=True, counted=counted))
-                elif stored != counted:
-                    moved.append(_mark(key, said_at, statement_id, kept=kept, counted=counted))
-        if moved:
-            await session.execute(update(TallyMark), moved)
+        await _insert_behind(session, behind, rows)
     await bulk_insert(session, _MARKS, rows)
+
+
+async def _insert_behind(
+    session: AsyncSession, behind: Sequence[tuple[MarkKey, Point]], rows: list[dict[str, Any]]
+) -> None:
+    """Marks for new points said before a key's latest mark (`behind`, each key's points in
+    order): each new mark counts what its key's stored marks count before it plus the new ones
+    up to it, and every stored mark after a new point counts one more for each new point before
+    it (one UPDATE a run of stored marks between two new points)."""
+    bases = await _latest(session, behind)
+    runs: list[dict[str, Any]] = []
+    earlier = 0
+    for index, (key, (said_at, statement_id)) in enumerate(behind):
+        # How many of the key's new points lie at or before this one.
+        earlier = earlier + 1 if index and behind[index - 1][0] == key else 1
+        rows.append(
+            _mark(key, said_at, statement_id, kept=True, counted=(bases[index] or 0) + earlier)
+        )
+        following = behind[index + 1] if index + 1 < len(behind) else None
+        until = following[1] if following is not None and following[0] == key else _END
+        event, party, source = key
+        runs.append(
+            {
+                "k_event": event,
+                "k_party": party,
+                "k_source": source,
+                "from_at": said_at,
+                "from_id": statement_id,
+                "until_at": until[0],
+                "until_id": until[1],
+                "more": earlier,
+            }
+        )
+    marks = _MARKS.c
+    at = tuple_(marks.said_at, marks.statement_id)
+    await session.execute(
+        update(_MARKS)
+        .where(
+            marks.event_id == bindparam("k_event"),
+            marks.party_id == bindparam("k_party"),
+            marks.source_id == bindparam("k_source"),
+            at
+            > tuple_(
+                bindparam("from_at", type_=marks.said_at.type),
+                bindparam("from_id", type_=marks.statement_id.type),
+            ),
+            at
+            < tuple_(
+                bindparam("until_at", type_=marks.said_at.type),
+                bindparam("until_id", type_=marks.statement_id.type),
+            ),
+        )
+        .values(counted=marks.counted + bindparam("more"))
+        .execution_options(synchronize_session=False),
+        runs,
+    )
 
 
 def _mark(
