@@ -9,12 +9,13 @@ claim's timeline from some point on: only the stances from that point are read a
 """
 
 import uuid
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Table, and_, or_, select, update
+from sqlalchemy import Table, and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.claims.rules import Chain, ClaimState, Derived, StanceInTimeline, replay
@@ -31,7 +32,7 @@ from app.claims.stored import (
     Point as Point,
 )
 from app.enums import ClaimStatus, StanceKind
-from app.kit.writes import seek_each
+from app.kit.writes import seek_each, update_rows
 from app.models import Claim, Position, Stance, Statement
 
 
@@ -130,7 +131,18 @@ async def refresh_with_new(
     tails = await _tails(session, stored_after) if stored_after else {}
     for claim_id in ids:
         tails.setdefault(claim_id, [])
-    stored = await _stored_positions(session, ids)
+    # A claim replayed from a point reads the stored positions of the parties it replays and
+    # how many other parties hold each side; one replayed from the start reads them all.
+    parties: dict[uuid.UUID, set[uuid.UUID]] = {
+        claim_id: {stance.party_id for stance in tails[claim_id]}
+        for claim_id, point in starts.items()
+        if point is not None
+    }
+    for new in new_stances:
+        if new.claim_id in parties:
+            parties[new.claim_id].add(new.party_id)
+    stored = await _stored_positions(session, [i for i in ids if starts[i] is None], parties)
+    others = await _sides_held(session, stored, parties)
     chains = await _chains_before(session, starts, tails)
     for new in new_stances:
         tails[new.claim_id].append(
@@ -154,7 +166,9 @@ async def refresh_with_new(
     fixed = 0
     for claim_id in ids:
         claim, start, tail = claims[claim_id], starts[claim_id], tails[claim_id]
-        state = _state_before(claim, start, tail, stored[claim_id], chains.get(claim_id, {}))
+        state = _state_before(
+            claim, start, tail, stored[claim_id], chains.get(claim_id, {}), others[claim_id]
+        )
         derived, state = replay(
             (
                 StanceInTimeline(
@@ -191,8 +205,7 @@ async def refresh_with_new(
         if changed:
             fixed += changed
             updated.append(claim)
-    if changes:
-        await session.execute(update(Stance), changes)
+    await update_rows(session, _STANCES, ("statement_id", "claim_id"), changes)
     await store_positions(session, moved)
     await store_bounds(session, updated)
     await session.flush()
@@ -288,23 +301,67 @@ def _ends_at_or_after(claim: Bounds, point: Point) -> bool:
     return (claim.last_said_at, claim.last_statement_id) >= point
 
 
+_POSITIONS: Table = Position.__table__  # type: ignore[assignment]
+_STANDING = ("stance", "side", *Chain._fields)
+
+
 async def _stored_positions(
-    session: AsyncSession, claim_ids: list[uuid.UUID]
+    session: AsyncSession,
+    whole: list[uuid.UUID],
+    parties: Mapping[uuid.UUID, set[uuid.UUID]],
 ) -> dict[uuid.UUID, dict[uuid.UUID, Standing]]:
-    """Each claim's stored positions, by party."""
-    stored: dict[uuid.UUID, dict[uuid.UUID, Standing]] = {claim_id: {} for claim_id in claim_ids}
-    # Core rows, not ORM objects: a busy claim has hundreds of parties.
-    for row in await session.execute(
-        select(
-            Position.claim_id,
-            Position.party_id,
-            Position.stance,
-            Position.side,
-            *(getattr(Position, name) for name in Chain._fields),
-        ).where(Position.claim_id.in_(claim_ids))
+    """The stored positions, by party, of every party on the `whole` claims, and of the named
+    `parties` on the others (one seek on the key each, in one statement)."""
+    stored: dict[uuid.UUID, dict[uuid.UUID, Standing]] = {
+        claim_id: {} for claim_id in [*whole, *parties]
+    }
+    if whole:
+        # Core rows, not ORM objects: a busy claim has hundreds of parties.
+        for row in await session.execute(
+            select(
+                Position.claim_id,
+                Position.party_id,
+                *(getattr(Position, name) for name in _STANDING),
+            ).where(Position.claim_id.in_(whole))
+        ):
+            stored[row[0]][row[1]] = (row[2], row[3], Chain._make(row[4:]))
+    wanted = [(claim_id, party) for claim_id, named in parties.items() for party in sorted(named)]
+    for index, *standing in await seek_each(
+        session,
+        _POSITIONS,
+        keys=("claim_id", "party_id"),
+        order=None,
+        returning=_STANDING,
+        wanted=wanted,
     ):
-        stored[row[0]][row[1]] = (row[2], row[3], Chain._make(row[4:]))
+        claim_id, party = wanted[index]
+        stored[claim_id][party] = (standing[0], standing[1], Chain._make(standing[2:]))
     return stored
+
+
+async def _sides_held(
+    session: AsyncSession,
+    stored: Mapping[uuid.UUID, Mapping[uuid.UUID, Standing]],
+    parties: Mapping[uuid.UUID, set[uuid.UUID]],
+) -> dict[uuid.UUID, Counter[StanceKind]]:
+    """For each claim replayed from a point, how many parties other than those it replays hold
+    each side: all the replay needs of them (the claim's status)."""
+    held: dict[uuid.UUID, Counter[StanceKind]] = defaultdict(Counter)
+    if not parties:
+        return held
+    rows = await session.execute(
+        select(Position.claim_id, Position.side, func.count())
+        .where(Position.claim_id.in_(list(parties)), Position.side.is_not(None))
+        .group_by(Position.claim_id, Position.side)
+    )
+    for claim_id, side, count in rows:
+        if side is not None:  # as the query asks: positions without a side hold none
+            held[claim_id][side] += count
+    for claim_id in parties:
+        for _stance, side, _chain in stored[claim_id].values():
+            if side is not None:
+                held[claim_id][side] -= 1
+    return held
 
 
 async def _chains_before(
@@ -341,6 +398,8 @@ async def _chains_before(
     return chains
 
 
+# The placeholder parties of `_state_before`: no party id is a tuple.
+_OTHERS = "others"
 _STANCES: Table = Stance.__table__  # type: ignore[assignment]
 _CHAIN_COLUMNS = ("since_id", "since_at", "side_id", "side_at", "changed")
 
@@ -351,16 +410,22 @@ def _state_before(
     tail: Iterable[_TailStance],
     stored: Mapping[uuid.UUID, Standing],
     chains: Mapping[uuid.UUID, Chain | None],
+    others: Counter[StanceKind],
 ) -> ClaimState:
     """Where the claim's timeline stood just before `start`, reading only one stance a party.
 
     A party with no stored stance from `start` on stands where its stored position says; one
     with such a stance stands where that stance's `position_before` and `side_before` say, with
     the chain its stance before `start` stored (its first stance is the stored position's).
+    The parties the replay does not meet (`others`: how many hold each side) stand in for the
+    status only, one placeholder a side they hold.
     """
     state = ClaimState()
     if start is None:
         return state
+    for held, count in others.items():
+        if count > 0:
+            state.sides[(_OTHERS, held)] = held
     for party, (stance, side, stored_chain) in stored.items():
         state.positions[party] = stance
         state.chains[party] = stored_chain

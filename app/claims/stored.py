@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, tuple_, update
+from sqlalchemy import delete, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.claims.rules import Chain, ClaimState
 from app.enums import ClaimStatus, StanceKind
 from app.kit.db import Base
-from app.kit.writes import bulk_insert
+from app.kit.writes import bulk_insert, update_rows
 from app.models import Position
 
 # A place in a claim's timeline: (said_at, statement id).
@@ -35,7 +35,6 @@ class Bounds:
 
 
 _BOUNDS_WRITTEN = [name for name in Bounds.__dataclass_fields__ if name != "id"]
-_POSITION_WRITTEN = ["stance", "side", *Chain._fields]
 
 
 @dataclass
@@ -130,17 +129,7 @@ async def store_positions(session: AsyncSession, moved: MovedPositions) -> None:
     positions = Base.metadata.tables["positions"]
     # COPY or a Core INSERT: the ORM's bulk path inserts these row by row.
     await bulk_insert(session, positions, moved.new)
-    if moved.changed:
-        # A Core UPDATE by primary key, run as one executemany.
-        await session.execute(
-            update(positions)
-            .where(
-                positions.c.claim_id == bindparam("key_claim"),
-                positions.c.party_id == bindparam("key_party"),
-            )
-            .values({name: bindparam(name) for name in _POSITION_WRITTEN}),
-            [{"key_claim": r["claim_id"], "key_party": r["party_id"], **r} for r in moved.changed],
-        )
+    await update_rows(session, positions, ("claim_id", "party_id"), moved.changed)
     if moved.gone:
         await session.execute(
             delete(Position).where(tuple_(Position.claim_id, Position.party_id).in_(moved.gone))
@@ -151,13 +140,9 @@ async def store_bounds(session: AsyncSession, updated: Sequence[Bounds]) -> None
     """Write the changed status and bounds of these claims, as one executemany."""
     if not updated:
         return
-    claims = Base.metadata.tables["claims"]
-    await session.execute(
-        update(claims)
-        .where(claims.c.id == bindparam("key_id"))
-        .values({name: bindparam(name) for name in _BOUNDS_WRITTEN}),
-        [
-            {"key_id": claim.id, **{n: getattr(claim, n) for n in _BOUNDS_WRITTEN}}
-            for claim in updated
-        ],
+    await update_rows(
+        session,
+        Base.metadata.tables["claims"],
+        ("id",),
+        [{"id": claim.id, **{n: getattr(claim, n) for n in _BOUNDS_WRITTEN}} for claim in updated],
     )

@@ -8,8 +8,19 @@ from functools import cache
 from typing import Any
 
 import asyncpg
-from sqlalchemy import Row, Select, Table, TextualSelect, column, text, union_all
-from sqlalchemy.dialects import postgresql
+from sqlalchemy import (
+    Row,
+    Select,
+    Table,
+    TextClause,
+    TextualSelect,
+    bindparam,
+    column,
+    text,
+    union_all,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -95,27 +106,27 @@ async def seek_each(
     table: Table,
     *,
     keys: Sequence[str],
-    order: tuple[str, str],
+    order: tuple[str, str] | None,
     returning: Sequence[str],
     wanted: Sequence[tuple[Any, ...]],
 ) -> list[Row[*tuple[Any, ...]]]:
     """Many seeks on one index in one statement whose text depends only on the columns, so both
     the compiled form and the database's prepared statement are reused.
 
-    Each wanted tuple gives values for `keys` then a point in `order` (two columns, compared as a
-    pair). Rows are `(index in wanted, *returning)` of the row with those keys latest before the
-    point, for each wanted tuple that has one.
-    PostgreSQL joins the index laterally to arrays of the wanted values; SQLite to a JSON array of
-    them (their stored forms), looking one row up by rowid.
+    Each wanted tuple gives values for `keys`, then (with `order`, two columns compared as a
+    pair) a point. Rows are `(index in wanted, *returning)`: with `order`, of the row with those
+    keys latest before the point; without, of every row with those keys. PostgreSQL joins the
+    table laterally to arrays of the wanted values; SQLite to a JSON array of them (their stored
+    forms), looking a latest row up by rowid.
     """
     if not wanted:
         return []
     dialect = session.get_bind().dialect
     statement = _seek_statement(dialect.name, table, tuple(keys), order, tuple(returning))
-    names = [*keys, *order]
+    names = [*keys, *(order or ())]
     parameters: dict[str, Any]
     if dialect.name == "postgresql":
-        parameters = {f"w{n}": [item[n] for item in wanted] for n in range(len(names))}
+        parameters = {f"v{n}": [item[n] for item in wanted] for n in range(len(names))}
     else:
         processors = [_bind_processor(table, name, dialect) for name in names]
         parameters = {
@@ -140,34 +151,114 @@ def _seek_statement(
     dialect: str,
     table: Table,
     keys: tuple[str, ...],
-    order: tuple[str, str],
+    order: tuple[str, str] | None,
     returning: tuple[str, ...],
 ) -> TextualSelect:
-    names = [*keys, *order]
+    names = [*keys, *(order or ())]
     matches = " AND ".join(f"s.{name} = w.{name}" for name in keys)
-    first, second = order
-    before = (
-        f"(s.{first}, s.{second}) < (w.{first}, w.{second}) "
-        f"ORDER BY s.{first} DESC, s.{second} DESC LIMIT 1"
-    )
-    if dialect == "postgresql":
-        arrays = ", ".join(
-            f"CAST(:w{n} AS {table.c[name].type.compile(_POSTGRESQL)}[])"
-            for n, name in enumerate(names)
+    if order is not None:
+        first, second = order
+        matches += (
+            f" AND (s.{first}, s.{second}) < (w.{first}, w.{second}) "
+            f"ORDER BY s.{first} DESC, s.{second} DESC LIMIT 1"
         )
+    if dialect == "postgresql":
         sql = (
             f"SELECT w.i - 1, {', '.join(f't.{name}' for name in returning)} "
-            f"FROM unnest({arrays}) WITH ORDINALITY AS w({', '.join(names)}, i) "
+            f"FROM unnest({_arrays(table, names)}) WITH ORDINALITY AS w({', '.join(names)}, i) "
             f"CROSS JOIN LATERAL (SELECT {', '.join(returning)} FROM {table.name} AS s "
-            f"WHERE {matches} AND {before}) AS t"
+            f"WHERE {matches}) AS t"
         )
     else:
         extracted = ", ".join(f"json_extract(value, '$[{n}]')" for n in range(len(names)))
-        sql = (
-            f"WITH w(i, {', '.join(names)}) AS (SELECT key, {extracted} FROM json_each(:wanted)) "
-            f"SELECT w.i, {', '.join(f't.{name}' for name in returning)} FROM w "
-            f"JOIN {table.name} AS t ON t.rowid = (SELECT s.rowid FROM {table.name} AS s "
-            f"WHERE {matches} AND {before})"
-        )
+        within = f"w(i, {', '.join(names)}) AS (SELECT key, {extracted} FROM json_each(:wanted))"
+        if order is not None:
+            sql = (
+                f"WITH {within} SELECT w.i, {', '.join(f't.{name}' for name in returning)} "
+                f"FROM w JOIN {table.name} AS t ON t.rowid = "
+                f"(SELECT s.rowid FROM {table.name} AS s WHERE {matches})"
+            )
+        else:
+            sql = (
+                f"WITH {within} SELECT w.i, {', '.join(f's.{name}' for name in returning)} "
+                f"FROM w JOIN {table.name} AS s ON {matches}"
+            )
     typed = [column("i"), *(column(name, table.c[name].type) for name in returning)]
     return text(sql).columns(*typed)
+
+
+async def update_rows(
+    session: AsyncSession, table: Table, keys: Sequence[str], rows: Sequence[Mapping[str, Any]]
+) -> None:
+    """Set the values of many rows found by their keys; every row names the same columns (its
+    keys among them). PostgreSQL: one UPDATE joined to arrays of the values; elsewhere one
+    executemany UPDATE."""
+    if not rows:
+        return
+    columns = tuple(rows[0])
+    if session.get_bind().dialect.name == "postgresql":
+        statement = _update_statement(table, tuple(keys), columns)
+        await session.execute(
+            statement, {f"v{n}": [row[name] for row in rows] for n, name in enumerate(columns)}
+        )
+        return
+    await session.execute(
+        update(table)
+        .where(*(table.c[key] == bindparam(f"key_{key}") for key in keys))
+        .values({name: bindparam(name) for name in columns if name not in keys}),
+        [{**{f"key_{key}": row[key] for key in keys}, **row} for row in rows],
+    )
+
+
+async def add_counts(
+    session: AsyncSession, table: Table, keys: Sequence[str], counts: Mapping[Any, int]
+) -> None:
+    """Add to the `statements` count of each key (a tuple of `keys`' values), creating the rows
+    that are missing: one INSERT … ON CONFLICT for all of them."""
+    if not counts:
+        return
+    rows = [{**dict(zip(keys, key, strict=True)), "statements": n} for key, n in counts.items()]
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        columns = (*keys, "statements")
+        await session.execute(
+            _add_statement(table, tuple(keys)),
+            {f"v{n}": [row[name] for row in rows] for n, name in enumerate(columns)},
+        )
+        return
+    statement = sqlite.insert(table)
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=list(keys),
+            set_={"statements": table.c.statements + statement.excluded.statements},
+        ),
+        rows,
+    )
+
+
+def _arrays(table: Table, columns: Sequence[str]) -> str:
+    """`unnest`'s arguments: one array parameter a column, cast to the column's type."""
+    return ", ".join(
+        f"CAST(:v{n} AS {table.c[name].type.compile(_POSTGRESQL)}[])"
+        for n, name in enumerate(columns)
+    )
+
+
+@cache
+def _update_statement(table: Table, keys: tuple[str, ...], columns: tuple[str, ...]) -> TextClause:
+    assignments = ", ".join(f"{name} = v.{name}" for name in columns if name not in keys)
+    matches = " AND ".join(f"t.{key} = v.{key}" for key in keys)
+    return text(
+        f"UPDATE {table.name} AS t SET {assignments} FROM unnest({_arrays(table, columns)}) "
+        f"AS v({', '.join(columns)}) WHERE {matches}"
+    )
+
+
+@cache
+def _add_statement(table: Table, keys: tuple[str, ...]) -> TextClause:
+    columns = (*keys, "statements")
+    return text(
+        f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT * FROM "
+        f"unnest({_arrays(table, columns)}) ON CONFLICT ({', '.join(keys)}) DO UPDATE SET "
+        f"statements = {table.name}.statements + EXCLUDED.statements"
+    )

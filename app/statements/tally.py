@@ -5,7 +5,7 @@ counts as they stood at any moment, for the comparison's `as_of`, one seek each.
 
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,10 +22,9 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.kit.writes import bulk_insert, seek_each
+from app.kit.writes import add_counts, bulk_insert, seek_each
 from app.models import EventParty, EventRelay, Relay, Statement, TallyMark
 from app.models.tally import OWN
 
@@ -50,23 +49,6 @@ def _deltas(
     return parties, Counter(key[:3] for key in relayed)
 
 
-async def _add(
-    session: AsyncSession, table: Table, keys: tuple[str, ...], counts: Mapping[Any, int]
-) -> None:
-    if not counts:
-        return
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(table)
-    await session.execute(
-        statement.on_conflict_do_update(
-            index_elements=list(keys),
-            set_={"statements": table.c.statements + statement.excluded.statements},
-        ),
-        [{**dict(zip(keys, key, strict=True)), "statements": n} for key, n in counts.items()],
-    )
-
-
 async def count_recorded(
     session: AsyncSession,
     statements: Iterable[Counted],
@@ -74,8 +56,8 @@ async def count_recorded(
 ) -> None:
     """Count new statements (with their relays as (statement id, source id) pairs)."""
     parties, relayed = _deltas(statements, relays)
-    await _add(session, _PARTIES, ("event_id", "party_id"), parties)
-    await _add(session, _RELAYS, ("event_id", "source_id", "party_id"), relayed)
+    await add_counts(session, _PARTIES, ("event_id", "party_id"), parties)
+    await add_counts(session, _RELAYS, ("event_id", "source_id", "party_id"), relayed)
 
 
 # A tally mark's key (event, party, source: `OWN` for the party's own count), and its place in
