@@ -168,6 +168,29 @@ def _statements(plan: Plan, events: list[_Event], rng: random.Random) -> Iterato
         yield item
 
 
+def archive(plan: Plan) -> Iterator[dict[str, Any]]:
+    """The plan's statements as an archive to import (`claimline import`): the same submissions
+    as `load` sends, with each party and outlet given in full the first time it is named (as an
+    export does), so that the file needs nothing beforehand. No retractions."""
+    rng = random.Random(plan.seed)
+    sources = {f"bench-party-{n}": _party(n, rng) for n in range(plan.parties)} | {
+        f"bench-outlet-{n}": _outlet(n) for n in range(plan.outlets)
+    }
+    named: set[str] = set()
+
+    def first_in_full(ref: Any) -> Any:
+        if isinstance(ref, str) and ref in sources and ref not in named:
+            named.add(ref)
+            return sources[ref]
+        return ref
+
+    for item in _statements(plan, _events(plan, rng), rng):
+        item["speaker"] = first_in_full(item["speaker"])
+        for relay in item.get("via", []):
+            relay["source"] = first_in_full(relay["source"])
+        yield item
+
+
 async def _create_sources(client: httpx.AsyncClient, plan: Plan, rng: random.Random) -> None:
     bodies = [_party(n, rng) for n in range(plan.parties)] + [
         _outlet(n) for n in range(plan.outlets)

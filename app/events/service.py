@@ -26,13 +26,12 @@ def _search_text(event: Event) -> str:
 async def _store_tags(session: AsyncSession, event: Event) -> None:
     """Replace the folded tags an event is filtered by with its current tags."""
     await session.execute(delete(EventTag).where(EventTag.event_id == event.id))
-    keys = dict.fromkeys(fold(tag) for tag in event.tags)
-    session.add_all(EventTag(event_id=event.id, tag_key=key) for key in keys)
+    session.add_all(EventTag(event_id=event.id, tag_key=key) for key in tag_keys(event))
     await session.flush()
 
 
-async def create(*, session: AsyncSession, data: EventCreate) -> Event:
-    """Record a new event."""
+def new_event(data: EventCreate) -> Event:
+    """A new event's row, not yet added to a session."""
     now = utcnow()
     event = Event(
         slug=data.slug or derive_slug(data.title, fallback="event"),
@@ -44,6 +43,34 @@ async def create(*, session: AsyncSession, data: EventCreate) -> Event:
         updated_at=now,
     )
     event.search_text = _search_text(event)
+    return event
+
+
+def tag_keys(event: Event) -> list[str]:
+    """The folded tags an event is filtered by, each once."""
+    return list(dict.fromkeys(fold(tag) for tag in event.tags))
+
+
+def inline_event_data(ref: InlineEvent, loc: Loc) -> EventCreate:
+    """The event an inline reference creates when its slug names none (it needs a title)."""
+    slug = inline_event_slug(ref)
+    if ref.title is None:
+        raise InvalidInput(
+            f"There is no event with slug {slug!r}; give a title to create it.",
+            loc=[*loc, "title"],
+        )
+    return EventCreate(
+        title=ref.title,
+        slug=slug,
+        description=ref.description,
+        occurred_at=ref.occurred_at,
+        tags=ref.tags,
+    )
+
+
+async def create(*, session: AsyncSession, data: EventCreate) -> Event:
+    """Record a new event."""
+    event = new_event(data)
     await insert_with_slug(session, event, Event.slug, derived=data.slug is None, label="event")
     await _store_tags(session, event)
     return event
@@ -86,23 +113,10 @@ async def resolve(*, session: AsyncSession, ref: str | InlineEvent, loc: Loc) ->
         if found is None:
             raise InvalidInput(f"There is no event with id or slug {ref!r}.", loc=loc)
         return found
-    slug = inline_event_slug(ref)
-    existing = await find_by_ref(session, Event, slug)
+    existing = await find_by_ref(session, Event, inline_event_slug(ref))
     if existing is not None:
         return existing
-    if ref.title is None:
-        raise InvalidInput(
-            f"There is no event with slug {slug!r}; give a title to create it.",
-            loc=[*loc, "title"],
-        )
-    data = EventCreate(
-        title=ref.title,
-        slug=slug,
-        description=ref.description,
-        occurred_at=ref.occurred_at,
-        tags=ref.tags,
-    )
-    return await create(session=session, data=data)
+    return await create(session=session, data=inline_event_data(ref, loc))
 
 
 def inline_event_slug(ref: InlineEvent) -> str:

@@ -3,7 +3,7 @@
 A batch of 1000 statements names a few hundred things. They are looked up together first (a
 handful of queries), then each statement's references are resolved in order from memory, so a
 later statement sees what an earlier one creates; new sources and claims are inserted together
-at the end (new events, which are few, as they come). The rules are those of one statement:
+at the end. The rules are those of one statement:
 sources by id or slug, or inline by slug, else by name or alias (the oldest), else created with a
 free slug; events by id or slug, or inline get-or-create by slug; claims by id (of the same
 event), or by normalized text within the event.
@@ -53,6 +53,7 @@ class References:
         self.claims_by_id: dict[uuid.UUID, Claim] = {}
         self.claims_by_text: dict[tuple[uuid.UUID, str], Claim] = {}
         self.taken_slugs: set[str] = set()
+        self.new_events: list[Event] = []
         self.new_sources: list[Source] = []
         self.new_claims: list[Claim] = []
 
@@ -126,7 +127,7 @@ class References:
         self.sources[f"slug:{source.slug}"] = source
         self.taken_slugs.add(source.slug)
 
-    async def event(self, ref: str | InlineEvent, loc: Loc) -> Event:
+    def event(self, ref: str | InlineEvent, loc: Loc) -> Event:
         """The event a statement names; an inline one is created if it is new."""
         if isinstance(ref, str):
             found = self.events.get(_ref_key(ref) or "")
@@ -135,7 +136,10 @@ class References:
             return found
         found = self.events.get(f"slug:{event_service.inline_event_slug(ref)}")
         if found is None:
-            found = await event_service.resolve(session=self.session, ref=ref, loc=loc)
+            # Not found by the look-up (under the slug's lock): new, inserted by `store_new`.
+            found = event_service.new_event(event_service.inline_event_data(ref, loc))
+            found.id, found.version = new_id(), 1
+            self.new_events.append(found)
             self._remember_event(found)
         return found
 
@@ -194,11 +198,31 @@ class References:
         return found
 
     async def store_new(self) -> dict[uuid.UUID, uuid.UUID]:
-        """Insert the new sources (with their names) and claims, each table in one statement.
+        """Insert the new events (with their tags), sources (with their names) and claims, each
+        table in one statement.
 
         Returns the ids to use instead for new claims that another transaction created first.
         """
         tables = Base.metadata.tables
+        if self.new_events:
+            columns = [column.key for column in tables["events"].columns]
+            try:
+                async with self.session.begin_nested():
+                    await self.session.execute(
+                        tables["events"].insert(),
+                        [{key: getattr(e, key) for key in columns} for e in self.new_events],
+                    )
+            except IntegrityError:
+                raise Conflict(
+                    "An event was created meanwhile with the same slug; try again."
+                ) from None
+            tags = [
+                {"event_id": event.id, "tag_key": key}
+                for event in self.new_events
+                for key in event_service.tag_keys(event)
+            ]
+            if tags:
+                await self.session.execute(tables["event_tags"].insert(), tags)
         if self.new_sources:
             columns = [column.key for column in tables["sources"].columns]
             names = {

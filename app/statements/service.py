@@ -60,9 +60,9 @@ class _Rows:
     stances: list[dict[str, Any]] = field(default_factory=list)
 
 
-async def _gather(references: References, data: StatementCreate, loc: Loc, rows: _Rows) -> None:
+def _gather(references: References, data: StatementCreate, loc: Loc, rows: _Rows) -> None:
     """Resolve what a statement names (creating what is new) and add its rows to `rows`."""
-    event = await references.event(data.event, [*loc, "event"])
+    event = references.event(data.event, [*loc, "event"])
     speaker = references.source(data.speaker, [*loc, "speaker"])
     on_behalf_of = (
         references.source(data.on_behalf_of, [*loc, "on_behalf_of"])
@@ -171,7 +171,7 @@ async def submit(
     await references.prefetch(items)
     rows = _Rows()
     for item, loc in zip(items, locs, strict=True):
-        await _gather(references, item, loc, rows)
+        _gather(references, item, loc, rows)
     for row in rows.statements:
         row["recorded_by"] = recorded_by
     replaced = await references.store_new()
