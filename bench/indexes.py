@@ -3,27 +3,30 @@
 A new database is migrated (the real indexes' storage options, `pg_class.reloptions`, are read
 then) and loaded with realistic statements, none retracted, through a Claimline server
 (`bench.generate`). For each table a batch writes, the rows of the last 1,000 statements
-(`positions`: 3,000 random rows) are copied with asyncpg's `copy_records_to_table` (the COPY and
-its commit, timed) into a twin of the table that holds all its other rows (CREATE TABLE AS: the
-real size, no constraints, triggers or foreign-key checks): with no index, with each index of the
-real table alone (its `pg_indexes.indexdef` on the twin), and with all of them. Each figure is the
-median of 5 runs after one discarded warm-up, on a twin vacuumed after a CHECKPOINT; between runs
-the copied rows are deleted and the twin vacuumed. The baseline (no index) is measured again at
-the end of each table, as a check on drift.
+(`positions`: 3,000 random rows) are copied with asyncpg's `copy_records_to_table` into twins of
+the table that hold all its other rows (CREATE TABLE AS: the real size, no constraints, triggers
+or foreign-key checks): one with no index, one with each index of the real table alone (its
+`pg_indexes.indexdef`), one with all of them. The COPY is timed twice: elapsed, and the time the
+server's backend spent on a CPU (/proc/PID/schedstat; it does not count waiting for a CPU that
+other work on the machine holds); the commit is timed apart. The twins take a batch in turns, a
+round at a time (the order turned each round; the first round a warm-up), so drift and other load
+spread over all of them; each figure is the median of 5 rounds, and after each batch the copied
+rows are deleted and the twin vacuumed.
 
 The full-text GIN index (`to_tsvector('simple', text)`) is measured with fastupdate on (the
-default: a batch's entries go to the pending list, and `gin_clean_pending_list` after each batch
-is timed, with the pending pages it flushed) and off. A stream of batches of real statements then
-goes into a twin with that index only, at gin_pending_list_limit 4MB (the default) and 32MB, until
-a batch flushes the pending list itself: batches per flush, that batch's time, and the mean per
-batch over the cycle (the honest amortized cost); with fastupdate off the same number of batches
-gives its mean.
+default: a batch's entries go to the pending list; `gin_clean_pending_list` after each batch is
+timed too, with the pending pages it flushed) and off, alone and among all. Then batches of real
+statements go one after the other into a twin with that index only, at gin_pending_list_limit 4MB
+(the default) and 32MB, until a batch flushes the pending list itself: batches per flush, that
+batch's time, and the mean per batch over the whole cycle (the amortized cost); with fastupdate
+off, the mean over as many batches. (The batches after the first are copies of rows the twin
+already holds: their words are in the index already, as most words of new statements are.)
 
 What reads each index: `idx_scan` of `pg_stat_user_indexes` over the ingest (the batch endpoint's
-own reads and its foreign-key checks) and over a sweep of the read endpoints and one retraction
-(after ANALYZE, on a second server), and EXPLAIN ANALYZE of the app's own compiled queries for the
-filters that the least-read indexes could serve. The foreign keys of the tables are listed with
-their ON DELETE action (their indexes matter for deletes of the referenced rows).
+own reads and its foreign-key checks) and over a sweep of the read endpoints with their filters,
+an event's stream and one retraction (after ANALYZE, on a second server), and EXPLAIN ANALYZE of
+the app's own compiled queries for the filters the speaker, party, relay, text and event-change
+indexes serve. The foreign keys from and to the tables are listed with their ON DELETE action.
 
 Usage: .venv/bin/python -m bench.indexes [--statements 20000] → bench/results/indexes.json
 """

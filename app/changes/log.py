@@ -7,7 +7,7 @@ and to answer with a consistency token once the transaction commits (`app.change
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.enums import Change
@@ -81,6 +81,14 @@ async def _number(
         )
         seen.update((str(event), int(seq)) for event, seq in rows)
     if session.get_bind().dialect.name == "postgresql":
-        for event in events:
-            payload = EVERY_EVENT if event == NIL_EVENT else str(event)
-            await session.execute(select(func.pg_notify(CHANNEL, payload)))
+        # One notification an event, all sent by one statement.
+        await session.execute(
+            text(
+                "SELECT count(pg_notify(:channel, payload)) "
+                "FROM unnest(CAST(:payloads AS text[])) AS payload"
+            ),
+            {
+                "channel": CHANNEL,
+                "payloads": [EVERY_EVENT if e == NIL_EVENT else str(e) for e in events],
+            },
+        )
