@@ -69,7 +69,8 @@ class Relay(Base):
         ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True
     )
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    source_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sources.id"), index=True)
+    # No index: nothing reads relays by source (see the migration that dropped it).
+    source_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sources.id"))
     url: Mapped[str | None] = mapped_column(String(2048))
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

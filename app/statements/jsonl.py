@@ -27,7 +27,7 @@ from app.errors import AppError, InvalidInput, error_location
 from app.events import queries as event_queries
 from app.kit.db import Database, refresh_statistics, utcnow
 from app.kit.fields import to_rfc3339
-from app.kit.writes import lock_keys
+from app.kit.writes import bulk_insert, lock_keys
 from app.models import ImportedLine
 from app.statements import service as statement_service
 from app.statements.chunks import Chunk, RelayRow, SourceRow, StanceRow, event_statements
@@ -129,9 +129,13 @@ async def _import_batch(database: Database, lines: list[_Line], report: ImportRe
                     lines = [line for line in lines if line is not refused]
                     continue
                 now = utcnow()
-                session.add_all(
-                    ImportedLine(key=line.key, statement_id=statement_id, imported_at=now)
-                    for line, statement_id in zip(todo, ids, strict=True)
+                await bulk_insert(
+                    session,
+                    ImportedLine.__table__,  # type: ignore[arg-type]
+                    [
+                        {"key": line.key, "statement_id": statement_id, "imported_at": now}
+                        for line, statement_id in zip(todo, ids, strict=True)
+                    ],
                 )
                 await session.commit()
             report.imported += len(todo)

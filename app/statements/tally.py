@@ -253,7 +253,8 @@ async def count_retracted(session: AsyncSession, statement: Statement) -> None:
     # Its marks and every later one of the same keys count one statement less.
     point = (statement.said_at, statement.id)
     keys = [(event, party, OWN), *((event, party, source) for source in sources)]
-    mine = TallyMark.statement_id == statement.id
+    # Found by the table's key, each of them: no index starts with the statement.
+    mine = and_(TallyMark.said_at == statement.said_at, TallyMark.statement_id == statement.id)
     for key in keys:
         await session.execute(
             update(TallyMark)
@@ -261,12 +262,12 @@ async def count_retracted(session: AsyncSession, statement: Statement) -> None:
             .values(counted=TallyMark.counted - 1)
             .execution_options(synchronize_session=False)
         )
-    await session.execute(
-        update(TallyMark)
-        .where(mine)
-        .values(kept=False)
-        .execution_options(synchronize_session=False)
-    )
+        await session.execute(
+            update(TallyMark)
+            .where(_key_is(key), mine)
+            .values(kept=False)
+            .execution_options(synchronize_session=False)
+        )
 
 
 async def _subtract(
