@@ -122,13 +122,13 @@ def _outlet(number: int) -> dict[str, Any]:
 
 def _statements(plan: Plan, events: list[_Event], rng: random.Random) -> Iterator[dict[str, Any]]:
     """Statement submissions, events interleaved the way stories break side by side."""
-    remaining = {index: event.size for index, event in enumerate(events)}
+    # Each next statement belongs to an event with a chance in proportion to the statements it
+    # has left: a uniformly shuffled sequence of the events' statements (linear in their number,
+    # where drawing by weights was linear in the number of events for each statement).
+    order = [index for index, event in enumerate(events) for _ in range(event.size)]
+    rng.shuffle(order)
     new_sources = 0
-    while remaining:
-        index = rng.choices(list(remaining), weights=list(remaining.values()))[0]
-        remaining[index] -= 1
-        if remaining[index] == 0:
-            del remaining[index]
+    for index in order:
         event = events[index]
         event_ref: Any = event.slug
         if not event.created:

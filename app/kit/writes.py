@@ -115,9 +115,9 @@ async def seek_each(
 
     Each wanted tuple gives values for `keys`, then (with `order`, two columns compared as a
     pair) a point. Rows are `(index in wanted, *returning)`: with `order`, of the row with those
-    keys latest before the point; without, of every row with those keys. PostgreSQL joins the
-    table laterally to arrays of the wanted values; SQLite to a JSON array of them (their stored
-    forms), looking a latest row up by rowid.
+    keys latest before the point; without, of the row with those keys (a unique key).
+    PostgreSQL joins the table laterally to arrays of the wanted values; SQLite to a JSON array
+    of them (their stored forms), looking a latest row up by rowid.
     """
     if not wanted:
         return []
@@ -162,6 +162,10 @@ def _seek_statement(
             f" AND (s.{first}, s.{second}) < (w.{first}, w.{second}) "
             f"ORDER BY s.{first} DESC, s.{second} DESC LIMIT 1"
         )
+    elif dialect == "postgresql":
+        # A lateral join with a limit stays a loop of index seeks, whatever the statistics say
+        # (without them, a plain join may read the whole table into a hash).
+        matches += " LIMIT 1"
     if dialect == "postgresql":
         sql = (
             f"SELECT w.i - 1, {', '.join(f't.{name}' for name in returning)} "
