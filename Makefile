@@ -82,6 +82,9 @@ bench: $(DEV_ENV)
 	command -v wrk >/dev/null || $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y wrk
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.ingest
+	$(BIN)/python -m bench.batch_profile
+	$(BIN)/python -m bench.indexes
+	$(BIN)/python -m bench.archive
 	$(BIN)/python -m bench.views
 	$(BIN)/python -m bench.submit_timing
 	$(BIN)/python -m bench.bigevents

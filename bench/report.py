@@ -91,6 +91,40 @@ def _ingest_table(ingest: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _archive_table(archive: dict[str, Any]) -> list[str]:
+    lines = [
+        "| store | statements | statements/s | COPY statements/s | ratio to COPY (goal ≥ 0.5) | "
+        "peak resident MiB (goal ≤ 500) | last ÷ first step of the rate (goal ≥ 0.8) | "
+        "rebuild fixes |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for store in ("postgresql", "sqlite"):
+        result = archive.get(store)
+        if not result:
+            continue
+        steps = [step["statements_per_s"] for step in result["rate_by_size"]]
+        trend = round(steps[-1] / steps[0], 2) if steps and steps[0] and steps[-1] else None
+        copy = result.get("copy")
+        ratio = result.get("ratio_to_copy")
+        cells = [
+            store,
+            f"{result['statements']:,}",
+            f"{result['statements_per_s']:,}",
+            f"{copy['statements_per_s']:,}" if copy else "—",
+            f"{ratio} ({_verdict(ratio >= 0.5)})" if ratio is not None else "—",
+            f"{result['peak_rss_mib']:,} ({_verdict(result['peak_rss_mib'] <= 500)})",
+            f"{trend} ({_verdict(trend >= 0.8)})" if trend is not None else "—",
+            str(result["rebuild_fixes"]),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "| store | statements stored | statements/s over the step |", "|---|---|---|"]
+    for store in ("postgresql", "sqlite"):
+        for step in archive.get(store, {}).get("rate_by_size", []):
+            rate = step["statements_per_s"]
+            lines.append(f"| {store} | {step['from']:,} to {step['to']:,} | {rate or '—'} |")
+    return lines
+
+
 def _views_table(views: dict[str, Any]) -> list[str]:
     lines = [
         "| store | statements | first page ms | deep page ms | comparison ms | bare stance "
@@ -266,12 +300,20 @@ def _plot_bigevents(big: dict[str, Any]) -> None:
 def main() -> None:
     """Rewrite the latest-run section of bench/README.md and the plots."""
     load, ingest, views = _load("load"), _load("ingest"), _load("views")
+    archive = _load("archive")
     timing, big = _load("submit_timing"), _load("bigevents")
     section = [BEGIN, ""]
     if load:
         section += ["### Reads (`bench/load.py`, PostgreSQL)", "", *_reads_table(load), ""]
     if ingest:
         section += ["### Ingest and size (`bench/ingest.py`)", "", *_ingest_table(ingest), ""]
+    if archive:
+        section += [
+            "### Import of an archive (`bench/archive.py`)",
+            "",
+            *_archive_table(archive),
+            "",
+        ]
     if views:
         section += ["### Page cost by event size (`bench/views.py`)", "", *_views_table(views), ""]
     if big:
