@@ -250,6 +250,8 @@ async def _handle_validation_error(request: Request, exc: Exception) -> Response
 
 
 _UNAVAILABLE_STATES = frozenset({"53300", "57P01", "57P02", "57P03"})
+# A deadlock victim and a serialization failure: the transaction is rolled back, retry it.
+_RETRY_STATES = frozenset({"40P01", "40001"})
 # PostgreSQL's `statement_timeout` cancels with 57014; SQLite's progress handler interrupts.
 _QUERY_CANCELED = "57014"
 
@@ -269,6 +271,14 @@ async def _handle_database_error(request: Request, exc: Exception) -> Response:
         logger.warning("database statement timed out")
         return problem_response(
             status_problem(503, "The database took too long to answer; try again."),
+            headers={"Retry-After": "1"},
+        )
+    if isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in _RETRY_STATES:
+        # The database rolled the write back to let a concurrent one through: nothing is half
+        # written, and the same request sent again goes through.
+        logger.warning("write rolled back by the database: %s", exc.orig.sqlstate)  # type: ignore[union-attr]
+        return problem_response(
+            status_problem(409, "The write crossed a concurrent one; send it again."),
             headers={"Retry-After": "1"},
         )
     unavailable = isinstance(exc, OperationalError | InterfaceError | PoolTimeoutError | OSError)

@@ -112,10 +112,18 @@ def running(command: list[str], env: dict[str, str], port: int) -> Iterator[int]
 
 
 def claimline_server(
-    database_url: str, port: int, pool_size: int = 32
+    database_url: str, port: int, pool_size: int = 32, workers: int = 1
 ) -> contextlib.AbstractContextManager[int]:
-    """Claimline with one worker on `port`."""
+    """Claimline on `port`: `claimline serve` (one worker), or with `workers` above 1 uvicorn's
+    own process manager running that many workers of the same app (`claimline serve` takes no
+    workers option), each with its own pool of `pool_size`."""
     command = [str(BIN / "claimline"), "serve", "--port", str(port)]
+    if workers > 1:
+        command = [
+            *(sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory"),
+            *("--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)),
+            *("--log-level", "warning", "--no-access-log", "--proxy-headers"),
+        ]
     env = {**claimline_env(database_url), "CLAIMLINE_DB_POOL_SIZE": str(pool_size)}
     return running(command, env, port)
 

@@ -367,6 +367,13 @@ async def test_a_server_refusing_connections_is_503() -> None:
     assert response.status_code == 503
     assert response.headers["retry-after"] == "1"
 
+    class Deadlocked(Exception):
+        sqlstate = "40P01"  # deadlock_detected: this write was rolled back, sent again it passes
+
+    rolled_back = await _handle_database_error(None, DBAPIError("x", None, Deadlocked()))  # type: ignore[arg-type]
+    assert rolled_back.status_code == 409
+    assert rolled_back.headers["retry-after"] == "1"
+
     class Broken(Exception):
         sqlstate = "42P01"  # undefined_table: a bug, not an outage
 

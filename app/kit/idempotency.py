@@ -20,7 +20,7 @@ from app.kit.auth import CallerDep
 from app.kit.db import utcnow
 from app.kit.etags import etag_of_document
 from app.kit.responses import DocumentResponse, dump
-from app.kit.writes import lock_keys
+from app.kit.writes import REQUEST_LOCK_SPACE, lock_keys
 from app.models import IdempotentResponse
 
 KEEP_FOR = timedelta(hours=24)
@@ -73,7 +73,7 @@ async def respond(
         return _response(201, _document(body), location)
     fingerprint = await _fingerprint(request)
     # Concurrent retries with one key take turns: the second sees the first's stored answer.
-    await lock_keys(session, [f"idempotency:{client}:{key}"])
+    await lock_keys(session, [f"idempotency:{client}:{key}"], space=REQUEST_LOCK_SPACE)
     now = utcnow()
     # Expired answers go first, so a key past its expiry is simply new again.
     await session.execute(delete(IdempotentResponse).where(IdempotentResponse.expires_at <= now))

@@ -28,8 +28,11 @@ from app.errors import Conflict
 
 # Advisory locks live in their own key space and in a fixed number of buckets, so a batch takes a
 # bounded number of locks, always in ascending order: two transactions never wait on each other
-# in a cycle.
+# in a cycle. The keys a request takes turns on before its work (an Idempotency-Key, an import's
+# lines) have a space of their own: they are taken first, in one call, so a transaction waiting
+# for one of them holds no lock of the work's space, and the two orders never cross.
 _LOCK_SPACE = 0x434C
+REQUEST_LOCK_SPACE = 0x4352
 _LOCK_BUCKETS = 1024
 
 
@@ -63,8 +66,11 @@ async def bulk_insert(
     await session.execute(table.insert(), rows)
 
 
-async def lock_keys(session: AsyncSession, keys: Iterable[str]) -> None:
-    """Serialize transactions that use any of the same keys, until the holder ends.
+async def lock_keys(
+    session: AsyncSession, keys: Iterable[str], *, space: int = _LOCK_SPACE
+) -> None:
+    """Serialize transactions that use any of the same keys, until the holder ends; each
+    transaction takes a space's keys in one call.
 
     PostgreSQL takes advisory transaction locks (re-entrant, so taking a key twice is harmless);
     SQLite write transactions already run one at a time (`BEGIN IMMEDIATE`): nothing to do.
@@ -78,7 +84,7 @@ async def lock_keys(session: AsyncSession, keys: Iterable[str]) -> None:
                 "SELECT count(pg_advisory_xact_lock(:space, bucket)) FROM "
                 "(SELECT unnest(CAST(:buckets AS integer[])) AS bucket ORDER BY 1) AS ordered"
             ),
-            {"space": _LOCK_SPACE, "buckets": buckets},
+            {"space": space, "buckets": buckets},
         )
 
 

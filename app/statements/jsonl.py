@@ -27,7 +27,7 @@ from app.errors import AppError, InvalidInput, error_location
 from app.events import queries as event_queries
 from app.kit.db import Database, refresh_statistics, utcnow
 from app.kit.fields import to_rfc3339
-from app.kit.writes import bulk_insert, lock_keys
+from app.kit.writes import REQUEST_LOCK_SPACE, bulk_insert, lock_keys
 from app.models import ImportedLine
 from app.statements import service as statement_service
 from app.statements.chunks import Chunk, RelayRow, SourceRow, StanceRow, event_statements
@@ -105,7 +105,7 @@ async def _import_batch(database: Database, lines: list[_Line], report: ImportRe
         async with database.write_sessions() as session:
             keys = [line.key for line in lines]
             # Two imports of one file at once take turns per line.
-            await lock_keys(session, [f"import:{key}" for key in keys])
+            await lock_keys(session, [f"import:{key}" for key in keys], space=REQUEST_LOCK_SPACE)
             seen = set(
                 await session.scalars(select(ImportedLine.key).where(ImportedLine.key.in_(keys)))
             )

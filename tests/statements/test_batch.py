@@ -2,6 +2,7 @@
 
 import asyncio
 import copy
+import itertools
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.kit.db import Database
+from app.kit.writes import REQUEST_LOCK_SPACE, lock_bucket, lock_keys
 from app.models import IdempotentResponse
 from tests.conftest import client_for, count_rows
 from tests.seed import ELTON_JOHN_POST, EVENT_SLUG, PESKOV_DENIAL
@@ -199,3 +201,31 @@ async def test_batch_resolves_names_slugs_and_texts_like_single_submissions(
     assert peskov.json()["aliases"] == ["Peskov"]
     found = await client.get("/v1/sources", params={"q": "peskov"})
     assert [source["id"] for source in found.json()["items"]] == [speakers[0]["id"]]
+
+
+async def test_request_locks_and_work_locks_never_wait_in_a_cycle(
+    database: Database, backend: str
+) -> None:
+    """A request takes its Idempotency-Key's (or an import's lines') lock before its work's
+    locks. Were both in one space, two requests whose work keys fall in each other's request
+    buckets would each wait for the other (PostgreSQL then kills one: a failed write). SQLite runs
+    one write at a time: the two sessions below could not even both begin, nothing to check."""
+    if backend == "sqlite":
+        return
+    first, second = "idempotency::first", "idempotency::second"
+
+    def work_key_in(bucket_of: str) -> str:
+        wanted = lock_bucket(bucket_of)
+        return next(f"claim:{n}" for n in itertools.count() if lock_bucket(f"claim:{n}") == wanted)
+
+    async with database.write_sessions() as one, database.write_sessions() as two:
+        await lock_keys(one, [first], space=REQUEST_LOCK_SPACE)
+        await lock_keys(two, [second], space=REQUEST_LOCK_SPACE)
+        await asyncio.wait_for(
+            asyncio.gather(
+                lock_keys(one, [work_key_in(second)]), lock_keys(two, [work_key_in(first)])
+            ),
+            timeout=10,
+        )
+        await one.rollback()
+        await two.rollback()
