@@ -12,10 +12,11 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import Table, and_, func, or_, select
+from sqlalchemy import Boolean, Table, TextualSelect, column, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.claims.rules import Chain, ClaimState, Derived, StanceInTimeline, replay
@@ -32,8 +33,8 @@ from app.claims.stored import (
     Point as Point,
 )
 from app.enums import ClaimStatus, StanceKind
-from app.kit.writes import seek_each, update_rows
-from app.models import Claim, Position, Stance, Statement
+from app.kit.writes import array_parameters, as_stored_json, seek_each, update_rows
+from app.models import Claim, Position, Stance
 
 
 class NewStance(NamedTuple):
@@ -255,44 +256,68 @@ async def _locked_bounds(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uu
     return {row.id: Bounds(*row) for row in rows}
 
 
+# The start of a claim replayed from its beginning: before every stance.
+_BEGINNING: Point = (datetime(1, 1, 1, tzinfo=UTC), uuid.UUID(int=0))
+_TAIL_COLUMNS = ("claim_id", "statement_id", "party_id", "stance", "retracted", "said_at")
+
+
 async def _tails(
     session: AsyncSession, starts: Mapping[uuid.UUID, Point | None]
 ) -> dict[uuid.UUID, list[_TailStance]]:
-    """Each claim's stored stances from its start point on, in timeline order, in one query."""
-    conditions: list[Any] = []
-    from_start = [claim_id for claim_id, point in starts.items() if point is None]
-    if from_start:
-        conditions.append(Stance.claim_id.in_(from_start))
-    for claim_id, point in starts.items():
-        if point is not None:
-            said_at, statement_id = point
-            conditions.append(
-                and_(
-                    Stance.claim_id == claim_id,
-                    Stance.said_at >= said_at,
-                    or_(Stance.said_at > said_at, Stance.statement_id >= statement_id),
-                )
-            )
+    """Each claim's stored stances from its start point on, in timeline order, in one query of
+    fixed text (a range seek a claim on the claim-timeline index)."""
+    wanted = [(claim_id, *(point or _BEGINNING)) for claim_id, point in starts.items()]
+    dialect = session.get_bind().dialect
+    parameters: dict[str, Any]
+    if dialect.name == "postgresql":
+        parameters = {f"v{n}": [item[n] for item in wanted] for n in range(3)}
+    else:
+        parameters = {"wanted": as_stored_json(_STANCES, _POINT, wanted, dialect)}
     tails: dict[uuid.UUID, list[_TailStance]] = {claim_id: [] for claim_id in starts}
-    rows = await session.execute(
-        select(
-            Stance.claim_id,
-            Stance.statement_id,
-            Stance.party_id,
-            Stance.stance,
-            Statement.retracted_at.is_not(None),
-            Stance.said_at,
-            # The stored values, in `_TailStance`'s order like every column here.
-            *(getattr(Stance, name) for name in STORED_COLUMNS),
-        )
-        .join(Statement, Statement.id == Stance.statement_id)
-        .where(or_(*conditions))
-        .order_by(Stance.claim_id, Stance.said_at, Stance.statement_id)
-    )
     # One tuple a row, named by `_TailStance`: a rebuild reads every stance of the event.
-    for row in rows:
+    for row in await session.execute(_tails_statement(dialect.name), parameters):
         tails[row[0]].append(_TailStance._make(row))
     return tails
+
+
+_POINT = ("claim_id", "said_at", "statement_id")
+
+
+@cache
+def _tails_statement(dialect: str) -> TextualSelect:
+    picked = ", ".join(
+        [
+            "s.claim_id, s.statement_id, s.party_id, s.stance",
+            "st.retracted_at IS NOT NULL AS retracted, s.said_at",
+            # The stored values, in `_TailStance`'s order like every column here.
+            *(f"s.{name}" for name in STORED_COLUMNS),
+        ]
+    )
+    reached = (
+        "FROM stances AS s JOIN statements AS st ON st.id = s.statement_id WHERE "
+        "s.claim_id = w.claim_id AND (s.said_at, s.statement_id) >= (w.said_at, w.statement_id)"
+    )
+    if dialect == "postgresql":
+        # OFFSET 0 keeps the lateral subquery a seek a claim, whatever the statistics say.
+        sql = (
+            f"SELECT t.* FROM unnest({array_parameters(_STANCES, _POINT)}) "
+            f"AS w(claim_id, said_at, statement_id) CROSS JOIN LATERAL "
+            f"(SELECT {picked} {reached} OFFSET 0) AS t "
+            "ORDER BY t.claim_id, t.said_at, t.statement_id"
+        )
+    else:
+        sql = (
+            "WITH w(claim_id, said_at, statement_id) AS (SELECT json_extract(value, '$[0]'), "
+            "json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(:wanted)) "
+            f"SELECT {picked} FROM w JOIN stances AS s ON s.claim_id = w.claim_id "
+            "AND (s.said_at, s.statement_id) >= (w.said_at, w.statement_id) "
+            "JOIN statements AS st ON st.id = s.statement_id "
+            "ORDER BY s.claim_id, s.said_at, s.statement_id"
+        )
+    names = (*_TAIL_COLUMNS, *STORED_COLUMNS)
+    return text(sql).columns(
+        *(column(n, Boolean() if n == "retracted" else _STANCES.c[n].type) for n in names)
+    )
 
 
 def _ends_at_or_after(claim: Bounds, point: Point) -> bool:

@@ -1,5 +1,5 @@
-"""Writing helpers every write path shares: advisory locks on keys, bulk inserts, and the
-batched one-row seeks a write reads its starting points with."""
+"""Writing helpers every write path shares: advisory locks on keys, bulk inserts and updates,
+and the batched one-row seeks a write reads its starting points with."""
 
 import json
 import zlib
@@ -10,14 +10,12 @@ from typing import Any
 import asyncpg
 from sqlalchemy import (
     Row,
-    Select,
     Table,
     TextClause,
     TextualSelect,
     bindparam,
     column,
     text,
-    union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -88,22 +86,6 @@ async def lock_keys(
         )
 
 
-# At most this many seeks a query (SQLite allows 500 terms in a compound SELECT).
-SEEKS_PER_QUERY = 200
-
-
-async def seek_all(
-    session: AsyncSession, seeks: Sequence[Select[*tuple[Any, ...]]]
-) -> list[Row[*tuple[Any, ...]]]:
-    """The rows of many small queries (each ordered and limited, one seek on an index), run
-    `SEEKS_PER_QUERY` at a time as one UNION ALL each."""
-    rows: list[Row[*tuple[Any, ...]]] = []
-    for offset in range(0, len(seeks), SEEKS_PER_QUERY):
-        chunk = [seek.subquery().select() for seek in seeks[offset : offset + SEEKS_PER_QUERY]]
-        rows.extend(await session.execute(union_all(*chunk) if len(chunk) > 1 else chunk[0]))
-    return rows
-
-
 _POSTGRESQL = postgresql.dialect()  # type: ignore[no-untyped-call]
 
 
@@ -134,16 +116,19 @@ async def seek_each(
     if dialect.name == "postgresql":
         parameters = {f"v{n}": [item[n] for item in wanted] for n in range(len(names))}
     else:
-        processors = [_bind_processor(table, name, dialect) for name in names]
-        parameters = {
-            "wanted": json.dumps(
-                [
-                    [process(value) for process, value in zip(processors, item, strict=True)]
-                    for item in wanted
-                ]
-            )
-        }
+        parameters = {"wanted": as_stored_json(table, names, wanted, dialect)}
     return list(await session.execute(statement, parameters))
+
+
+def as_stored_json(
+    table: Table, names: Sequence[str], rows: Sequence[tuple[Any, ...]], dialect: Dialect
+) -> str:
+    """Rows of values for these columns as a JSON array of arrays, each value in the form the
+    database stores it (SQLite: hex UUIDs, UTC text), for a join to `json_each`."""
+    processors = [_bind_processor(table, name, dialect) for name in names]
+    return json.dumps(
+        [[process(value) for process, value in zip(processors, row, strict=True)] for row in rows]
+    )
 
 
 def _bind_processor(table: Table, name: str, dialect: Dialect) -> Any:
@@ -173,9 +158,10 @@ def _seek_statement(
         # (without them, a plain join may read the whole table into a hash).
         matches += " LIMIT 1"
     if dialect == "postgresql":
+        arrays = array_parameters(table, names)
         sql = (
             f"SELECT w.i - 1, {', '.join(f't.{name}' for name in returning)} "
-            f"FROM unnest({_arrays(table, names)}) WITH ORDINALITY AS w({', '.join(names)}, i) "
+            f"FROM unnest({arrays}) WITH ORDINALITY AS w({', '.join(names)}, i) "
             f"CROSS JOIN LATERAL (SELECT {', '.join(returning)} FROM {table.name} AS s "
             f"WHERE {matches}) AS t"
         )
@@ -246,7 +232,7 @@ async def add_counts(
     )
 
 
-def _arrays(table: Table, columns: Sequence[str]) -> str:
+def array_parameters(table: Table, columns: Sequence[str]) -> str:
     """`unnest`'s arguments: one array parameter a column, cast to the column's type."""
     return ", ".join(
         f"CAST(:v{n} AS {table.c[name].type.compile(_POSTGRESQL)}[])"
@@ -258,8 +244,9 @@ def _arrays(table: Table, columns: Sequence[str]) -> str:
 def _update_statement(table: Table, keys: tuple[str, ...], columns: tuple[str, ...]) -> TextClause:
     assignments = ", ".join(f"{name} = v.{name}" for name in columns if name not in keys)
     matches = " AND ".join(f"t.{key} = v.{key}" for key in keys)
+    arrays = array_parameters(table, columns)
     return text(
-        f"UPDATE {table.name} AS t SET {assignments} FROM unnest({_arrays(table, columns)}) "
+        f"UPDATE {table.name} AS t SET {assignments} FROM unnest({arrays}) "
         f"AS v({', '.join(columns)}) WHERE {matches}"
     )
 
@@ -269,6 +256,6 @@ def _add_statement(table: Table, keys: tuple[str, ...]) -> TextClause:
     columns = (*keys, "statements")
     return text(
         f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT * FROM "
-        f"unnest({_arrays(table, columns)}) ON CONFLICT ({', '.join(keys)}) DO UPDATE SET "
+        f"unnest({array_parameters(table, columns)}) ON CONFLICT ({', '.join(keys)}) DO UPDATE SET "
         f"statements = {table.name}.statements + EXCLUDED.statements"
     )

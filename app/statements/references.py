@@ -9,12 +9,13 @@ free slug; events by id or slug, or inline get-or-create by slug; claims by id (
 event), or by normalized text within the event.
 """
 
+import json
 import uuid
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import or_, select, tuple_
+from sqlalchemy import or_, select, text, tuple_
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -98,8 +99,18 @@ class References:
             for key, source in found:
                 self.sources.setdefault(f"name:{key}", source)
         if stems:
-            like = or_(*(Source.slug.like(f"{stem}%") for stem in sorted(stems)))
-            self.taken_slugs.update(await self.session.scalars(select(Source.slug).where(like)))
+            # The slugs new sources could be derived into, by one statement of fixed text.
+            patterns = [f"{stem}%" for stem in sorted(stems)]
+            if self.session.get_bind().dialect.name == "postgresql":
+                taken = text("SELECT slug FROM sources WHERE slug LIKE ANY(CAST(:p AS text[]))")
+                found_slugs = await self.session.scalars(taken, {"p": patterns})
+            else:
+                taken = text(
+                    "SELECT slug FROM sources WHERE EXISTS "
+                    "(SELECT 1 FROM json_each(:p) AS pattern WHERE slug LIKE pattern.value)"
+                )
+                found_slugs = await self.session.scalars(taken, {"p": json.dumps(patterns)})
+            self.taken_slugs.update(found_slugs)
         if claim_ids or hashes:
             found_claims = await self.session.scalars(
                 select(Claim).where(or_(Claim.id.in_(claim_ids), Claim.text_hash.in_(hashes)))
