@@ -404,13 +404,19 @@ async def sqlite_concurrency(workload: Workload, clients: int, workers: int) -> 
 
 def main() -> None:
     """Measure both stores and write bench/results/ingest.json (with `--only-concurrency`, only
-    the concurrency runs, written into the file's existing results)."""
+    the concurrency runs, written into the file's existing results; with `--no-concurrency`,
+    all but them)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--statements", type=int, default=20_000)
     parser.add_argument(
         "--only-concurrency",
         action="store_true",
         help="only the concurrency runs; the file's other results are kept",
+    )
+    parser.add_argument(
+        "--no-concurrency",
+        action="store_true",
+        help="no concurrency runs; the file's concurrency results are kept",
     )
     arguments = parser.parse_args()
     output = ROOT / "bench" / "results" / "ingest.json"
@@ -422,9 +428,17 @@ def main() -> None:
             "postgresql": asyncio.run(measure_postgresql(arguments.statements)),
             "sqlite": asyncio.run(measure_sqlite(arguments.statements)),
         }
-    workload = Workload.generate(arguments.statements)
-    for store, measure in (("postgresql", pg_concurrency), ("sqlite", sqlite_concurrency)):
-        report.setdefault(store, {})["concurrency"] = asyncio.run(concurrency(workload, measure))
+    if arguments.no_concurrency:
+        earlier = json.loads(output.read_text()) if output.exists() else {}
+        for store, result in report.items():
+            if "concurrency" in earlier.get(store, {}):
+                result["concurrency"] = earlier[store]["concurrency"]
+    else:
+        workload = Workload.generate(arguments.statements)
+        for store, measure in (("postgresql", pg_concurrency), ("sqlite", sqlite_concurrency)):
+            report.setdefault(store, {})["concurrency"] = asyncio.run(
+                concurrency(workload, measure)
+            )
     output.write_text(json.dumps(report, indent=2) + "\n")
     print(json.dumps(report, indent=2), file=sys.stderr)
 

@@ -350,7 +350,8 @@ async def _stored_positions(
             ).where(Position.claim_id.in_(whole))
         ):
             stored[row[0]][row[1]] = (row[2], row[3], Chain._make(row[4:]))
-    wanted = [(claim_id, party) for claim_id, named in parties.items() for party in sorted(named)]
+    # In no particular order: sorting UUIDs compares them in Python.
+    wanted = [(claim_id, party) for claim_id, named in parties.items() for party in named]
     for index, *standing in await seek_each(
         session,
         _POSITIONS,
@@ -404,7 +405,7 @@ async def _chains_before(
         if start is None:
             continue
         parties = {stance.party_id for stance in tail if not stance.is_new}
-        wanted.extend((claim_id, party, *start) for party in sorted(parties))
+        wanted.extend((claim_id, party, *start) for party in parties)
     chains: dict[uuid.UUID, dict[uuid.UUID, Chain | None]] = {}
     for claim_id, party, *_ in wanted:
         chains.setdefault(claim_id, {})[party] = None
