@@ -80,7 +80,8 @@ def _instrument(spent: dict[str, float]) -> Callable[[], None]:
         saved.append((owner, name, getattr(owner, name)))
         setattr(owner, name, _timed(spent, label, getattr(owner, name)))
     # `derived` calls the writers of `stored` by the names it imported.
-    original_insert = service.bulk_insert
+    insert_name = "bulk_insert"  # `submit` inserts its statements, relays and stances with it
+    original_insert = getattr(service, insert_name)
 
     async def bulk_insert(session: Any, table: Any, rows: Any) -> None:
         started = time.perf_counter()
@@ -89,8 +90,8 @@ def _instrument(spent: dict[str, float]) -> Callable[[], None]:
         finally:
             spent[f"insert the {table.name}"] += time.perf_counter() - started
 
-    saved.append((service, "bulk_insert", original_insert))
-    service.bulk_insert = bulk_insert  # type: ignore[assignment]
+    saved.append((service, insert_name, original_insert))
+    setattr(service, insert_name, bulk_insert)
 
     def undo() -> None:
         for owner, name, function in reversed(saved):

@@ -350,7 +350,7 @@ async def test_large_out_of_order_batches_match_a_naive_recomputation(
     token: dict[str, str] = {}
     size = -(-len(statements) // batches)
     for offset in range(0, len(statements), size):
-        items = []
+        items: list[dict[str, Any]] = []
         for party, by_spokesperson, minute, stances, via in statements[offset : offset + size]:
             item: dict[str, Any] = {
                 "event": {"slug": slug, "title": "A story in batches"},
