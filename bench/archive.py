@@ -39,6 +39,7 @@ from bench.servers import (
     drop_pg_database,
     migrate,
     pg_url,
+    rebuild_fixes,
     remove_sqlite,
     sqlite_url,
 )
@@ -124,20 +125,6 @@ def _rate_by_size(samples: list[tuple[float, int]], total: int) -> list[dict[str
     return steps
 
 
-def _rebuild(database_url: str) -> int:
-    result = subprocess.run(
-        [BIN / "claimline", "rebuild-views"],
-        env=claimline_env(database_url),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    found = re.search(r"(\d+) derived values fixed", result.stdout)
-    if found is None:
-        raise RuntimeError(f"rebuild-views said: {result.stdout} {result.stderr[-500:]}")
-    return int(found.group(1))
-
-
 async def _copy_rate(dsn: str) -> dict[str, Any]:
     """Copy the imported rows out, then time COPY of them into empty twins of their tables
     (same indexes), in one transaction."""
@@ -189,7 +176,7 @@ async def measure_postgresql(path: Path) -> dict[str, Any]:
         result["ratio_to_copy"] = round(
             result["statements_per_s"] / result["copy"]["statements_per_s"], 3
         )
-        result["rebuild_fixes"] = _rebuild(pg_url(name))
+        result["rebuild_fixes"] = rebuild_fixes(pg_url(name))
         return result
     finally:
         await drop_pg_database(name)
@@ -205,7 +192,7 @@ def measure_sqlite(path: Path) -> dict[str, Any]:
                 return int(reader.execute("SELECT count(*) FROM statements").fetchone()[0])
 
             result = _import(sqlite_url(database), path, count)
-        result["rebuild_fixes"] = _rebuild(sqlite_url(database))
+        result["rebuild_fixes"] = rebuild_fixes(sqlite_url(database))
         return result
     finally:
         remove_sqlite(database)

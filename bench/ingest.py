@@ -27,9 +27,7 @@ import asyncio
 import json
 import os
 import random
-import re
 import sqlite3
-import subprocess
 import sys
 import time
 import uuid
@@ -52,15 +50,14 @@ from bench.generate import (
     load,
 )
 from bench.servers import (
-    BIN,
     ROOT,
-    claimline_env,
     claimline_server,
     create_pg_database,
     drop_pg_database,
     free_port,
     migrate,
     pg_url,
+    rebuild_fixes,
     remove_sqlite,
     sqlite_url,
 )
@@ -252,21 +249,6 @@ def _cpu_seconds(root: int) -> dict[int, float]:
     return seconds
 
 
-def _rebuild_fixes(database_url: str) -> int:
-    """How many derived values `claimline rebuild-views` had to fix."""
-    result = subprocess.run(
-        [BIN / "claimline", "rebuild-views"],
-        env=claimline_env(database_url),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    found = re.search(r"(\d+) derived values fixed", result.stdout)
-    if found is None:
-        raise RuntimeError(f"rebuild-views said: {result.stdout} {result.stderr[-500:]}")
-    return int(found.group(1))
-
-
 @dataclass
 class _Store:
     """A new database of one store for one concurrency run: its URL, and how to read back the
@@ -324,7 +306,7 @@ async def _run(workload: Workload, store: _Store, clients: int, workers: int) ->
         "statements_stored": sum(stored.values()),
         "lost": sum(max(0, n - stored[text]) for text, n in sent.items()),
         "duplicates": sum(max(0, n - sent[text]) for text, n in stored.items()),
-        "rebuild_fixes": _rebuild_fixes(store.database_url),
+        "rebuild_fixes": rebuild_fixes(store.database_url),
     }
 
 

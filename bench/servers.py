@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -141,3 +142,18 @@ def resident_kib(pid: int) -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def rebuild_fixes(database_url: str) -> int:
+    """How many derived values `claimline rebuild-views` had to fix (0 when all were right)."""
+    result = subprocess.run(
+        [BIN / "claimline", "rebuild-views"],
+        env=claimline_env(database_url),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = re.search(r"(\d+) derived values fixed", result.stdout)
+    if found is None:
+        raise RuntimeError(f"rebuild-views said: {result.stdout} {result.stderr[-500:]}")
+    return int(found.group(1))
