@@ -38,6 +38,7 @@ from bench.servers import (
     create_pg_database,
     drop_pg_database,
     migrate,
+    pg_dsn,
     pg_url,
     rebuild_fixes,
     remove_sqlite,
@@ -157,7 +158,7 @@ async def _copy_rate(dsn: str) -> dict[str, Any]:
 
 async def measure_postgresql(path: Path) -> dict[str, Any]:
     name = await create_pg_database()
-    dsn = f"postgresql://postgres@127.0.0.1:5432/{name}"
+    dsn = pg_dsn(name)
     try:
         migrate(pg_url(name))
         counter = await asyncpg.connect(dsn)

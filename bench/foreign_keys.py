@@ -22,7 +22,7 @@ from app.config import Settings
 from app.kit.db import Database
 from app.statements.jsonl import import_lines
 from bench.generate import Plan, archive
-from bench.servers import ROOT, create_pg_database, drop_pg_database, migrate, pg_url
+from bench.servers import ROOT, create_pg_database, drop_pg_database, migrate, pg_dsn, pg_url
 
 TABLES = ("statements", "stances", "relays", "positions", "tally_marks", "event_changes")
 ROWS = 5000
@@ -65,7 +65,7 @@ async def measure(statements: int) -> dict[str, Any]:
     try:
         migrate(pg_url(name))
         await _load(pg_url(name), statements)
-        connection = await asyncpg.connect(f"postgresql://postgres@127.0.0.1:5432/{name}")
+        connection = await asyncpg.connect(pg_dsn(name))
         report: dict[str, Any] = {}
         try:
             for table in TABLES:

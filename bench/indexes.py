@@ -60,6 +60,7 @@ from bench.servers import (
     drop_pg_database,
     free_port,
     migrate,
+    pg_dsn,
     pg_url,
 )
 
@@ -750,7 +751,7 @@ async def _reads(database_url: str, dsn: str) -> dict[str, Any]:
 async def measure(statements: int) -> dict[str, Any]:
     """Everything above, on a new database dropped at the end."""
     name = await create_pg_database()
-    dsn = f"postgresql://postgres@127.0.0.1:5432/{name}"
+    dsn = pg_dsn(name)
     try:
         migrate(pg_url(name))
         options = await _index_options(dsn)

@@ -56,6 +56,7 @@ from bench.servers import (
     drop_pg_database,
     free_port,
     migrate,
+    pg_dsn,
     pg_url,
     rebuild_fixes,
     remove_sqlite,
@@ -128,7 +129,7 @@ async def _pg_size(dsn: str) -> int:
 async def measure_postgresql(statements: int) -> dict[str, Any]:
     """Claimline's ingest rate, COPY's, and bytes per statement, on a new database."""
     name = await create_pg_database()
-    dsn = f"postgresql://postgres@127.0.0.1:5432/{name}"
+    dsn = pg_dsn(name)
     try:
         migrate(pg_url(name))
         empty = await _pg_size(dsn)
@@ -336,7 +337,7 @@ async def concurrency(workload: Workload, measure: Measure) -> dict[str, Any]:
 async def pg_concurrency(workload: Workload, clients: int, workers: int) -> dict[str, Any]:
     """One concurrency run on a new PostgreSQL database."""
     name = await create_pg_database()
-    dsn = f"postgresql://postgres@127.0.0.1:5432/{name}"
+    dsn = pg_dsn(name)
 
     async def stored_texts() -> Counter[str]:
         connection = await asyncpg.connect(dsn)

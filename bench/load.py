@@ -35,6 +35,7 @@ from bench.servers import (
     drop_pg_database,
     free_port,
     migrate,
+    pg_dsn,
     pg_url,
     resident_kib,
 )
@@ -145,7 +146,7 @@ async def _prepare(base: str, name: str) -> dict[str, tuple[str, str]]:
         big = await load(client, Plan(statements=10_000, single_event=True, seed=1))
         spread = await load(client, Plan(statements=20_000, seed=2))
         # Fresh planner statistics, as autovacuum would have gathered them by now.
-        connection = await asyncpg.connect(f"postgresql://postgres@127.0.0.1:5432/{name}")
+        connection = await asyncpg.connect(pg_dsn(name))
         await connection.execute("ANALYZE")
         await connection.close()
         event = big.event_slugs[0]
@@ -210,7 +211,7 @@ async def measure() -> dict[str, Any]:
             rate_limit_per_minute=0,
         )
         claimline_app = create_app(unlimited)
-        ceiling_app = ceiling.create_app(f"postgresql://postgres@127.0.0.1:5432/{name}")
+        ceiling_app = ceiling.create_app(pg_dsn(name))
         report["in_process_us"] = {
             "claimline": await in_process(claimline_app, targets),
             "ceiling": await in_process(ceiling_app, targets),

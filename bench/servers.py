@@ -51,6 +51,11 @@ def pg_url(name: str) -> str:
     return f"postgresql+asyncpg://postgres@127.0.0.1:5432/{name}"
 
 
+def pg_dsn(name: str) -> str:
+    """The asyncpg DSN of a benchmark database."""
+    return f"postgresql://postgres@127.0.0.1:5432/{name}"
+
+
 def sqlite_url(path: Path) -> str:
     """The SQLAlchemy URL of a SQLite benchmark database."""
     return f"sqlite+aiosqlite:///{path}"
@@ -131,7 +136,7 @@ def claimline_server(
 
 def ceiling_server(database_name: str, port: int) -> contextlib.AbstractContextManager[int]:
     """The ceiling app with one worker on `port`."""
-    dsn = f"postgresql://postgres@127.0.0.1:5432/{database_name}"
+    dsn = pg_dsn(database_name)
     command = [sys.executable, "-m", "bench.ceiling", "--dsn", dsn, "--port", str(port)]
     return running(command, dict(os.environ), port)
 

@@ -27,6 +27,7 @@ from bench.servers import (
     drop_pg_database,
     free_port,
     migrate,
+    pg_dsn,
     pg_url,
 )
 
@@ -112,7 +113,7 @@ async def measure(clients: int, seconds: float) -> dict[str, Any]:
             until = time.monotonic() + seconds
             print(f"{clients} clients on 2 instances for {seconds:.0f} s…", file=sys.stderr)
             await asyncio.gather(*(_client(n, bases, until, tally) for n in range(clients)))
-        connection = await asyncpg.connect(f"postgresql://postgres@127.0.0.1:5432/{name}")
+        connection = await asyncpg.connect(pg_dsn(name))
         try:
             stored = {str(row[0]) for row in await connection.fetch("SELECT id FROM statements")}
             retracted = {
