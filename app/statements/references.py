@@ -284,3 +284,8 @@ class References:
             )
         }
         return {claim.id: theirs[(claim.event_id, claim.text_hash)] for claim in missed}
+
+    async def claims_named(self, ids: set[uuid.UUID]) -> dict[uuid.UUID, Claim]:
+        """These claims as stored (created by another transaction since the look-up)."""
+        found = await self.session.scalars(select(Claim).where(Claim.id.in_(ids)))
+        return {claim.id: claim for claim in found}

@@ -60,11 +60,11 @@ async def create_statement(body: StatementCreate, creation: CreationDep) -> Resp
 
     async def create() -> tuple[statement_queries.Document, str]:
         session = creation.session
-        [statement_id] = await statement_service.submit(
+        recorded = await statement_service.record(
             session=session, items=[body], locs=[["body"]], recorded_by=creation.caller.key_id
         )
         creation.request.scope[RECORDED_KEY] = 1
-        [shown] = await statement_queries.represent(await Reader.within(session), [statement_id])
+        [statement_id], [shown] = recorded.ids, recorded.documents
         return shown, creation.location("read_statement", statement=statement_id)
 
     return await creation.respond(create)
@@ -85,16 +85,15 @@ async def create_statements(body: StatementBatch, creation: CreationDep) -> Resp
 
     async def create() -> tuple[statement_queries.Document, str]:
         session = creation.session
-        statements = await statement_service.submit(
+        recorded = await statement_service.record(
             session=session,
             items=body.statements,
             locs=[[index] for index in range(len(body.statements))],
             recorded_by=creation.caller.key_id,
         )
-        creation.request.scope[RECORDED_KEY] = len(statements)
-        shown = await statement_queries.represent(await Reader.within(session), statements)
-        first = creation.location("read_statement", statement=statements[0])
-        return {"statements": shown}, first
+        creation.request.scope[RECORDED_KEY] = len(recorded.ids)
+        first = creation.location("read_statement", statement=recorded.ids[0])
+        return {"statements": recorded.documents}, first
 
     return await creation.respond(create)
 

@@ -1,6 +1,7 @@
 """Write rules for statements: resolve what they name, record them, retract them."""
 
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,12 +20,14 @@ from app.kit.fields import looks_like_uuid
 from app.kit.ids import new_id
 from app.kit.slugs import derive_slug, slug_lock_key
 from app.kit.writes import bulk_insert, lock_keys
-from app.models import Stance, Statement
+from app.models import Claim, Source, Stance, Statement
 from app.sources.schemas import SourceCreate
 from app.statements import tally
 from app.statements.references import References
 from app.statements.schemas import StatementCreate
 from app.text import claim_key, fold
+
+Document = dict[str, Any]
 
 
 def _source_keys(ref: str | SourceCreate | None) -> list[str]:
@@ -53,11 +56,25 @@ def lock_keys_of(items: Iterable[StatementCreate]) -> set[str]:
 
 @dataclass
 class _Rows:
-    """The rows a submission inserts, gathered so that each table gets one bulk INSERT."""
+    """The rows a submission inserts, gathered so that each table gets one bulk INSERT, and
+    what their documents show of the sources and claims they name."""
 
     statements: list[dict[str, Any]] = field(default_factory=list)
     relays: list[dict[str, Any]] = field(default_factory=list)
     stances: list[dict[str, Any]] = field(default_factory=list)
+    sources: dict[uuid.UUID, Source] = field(default_factory=dict)
+    claims: dict[uuid.UUID, Claim] = field(default_factory=dict)
+
+
+@dataclass
+class Recorded:
+    """What a submission recorded: the statements' ids and documents, in the order given.
+
+    The documents are built from what the submission holds in memory, exactly as
+    `app.statements.queries.represent` reads them back (which `tests/statements` checks)."""
+
+    ids: list[uuid.UUID]
+    documents: list[Document]
 
 
 def _gather(references: References, data: StatementCreate, loc: Loc, rows: _Rows) -> None:
@@ -70,8 +87,12 @@ def _gather(references: References, data: StatementCreate, loc: Loc, rows: _Rows
         else None
     )
     statement_id = new_id()
+    rows.sources[speaker.id] = speaker
+    if on_behalf_of is not None:
+        rows.sources[on_behalf_of.id] = on_behalf_of
     for position, relay in enumerate(data.via):
         source = references.source(relay.source, [*loc, "via", position, "source"])
+        rows.sources[source.id] = source
         rows.relays.append(
             {
                 "statement_id": statement_id,
@@ -88,6 +109,7 @@ def _gather(references: References, data: StatementCreate, loc: Loc, rows: _Rows
         if claim.id in named:
             raise InvalidInput("The statement names this claim twice.", loc=claim_loc)
         named.add(claim.id)
+        rows.claims[claim.id] = claim
         rows.stances.append(
             {
                 "statement_id": statement_id,
@@ -152,6 +174,55 @@ async def _with_derived(session: AsyncSession, rows: _Rows) -> list[dict[str, An
     return complete
 
 
+def _summary(source: Source | None) -> Document | None:
+    if source is None:
+        return None
+    return {"id": str(source.id), "slug": source.slug, "name": source.name, "kind": source.kind}
+
+
+def _documents(rows: _Rows) -> list[Document]:
+    """The recorded statements' documents, as `app.statements.queries.documents` shows them."""
+    relays: dict[uuid.UUID, list[Document]] = defaultdict(list)
+    for relay in rows.relays:  # gathered in each statement's order of relays
+        relays[relay["statement_id"]].append(
+            {
+                "source": _summary(rows.sources[relay["source_id"]]),
+                "url": relay["url"],
+                "published_at": relay["published_at"],
+            }
+        )
+    stances: dict[uuid.UUID, list[Document]] = defaultdict(list)
+    for stance in rows.stances:
+        stances[stance["statement_id"]].append(
+            {
+                "claim_id": str(stance["claim_id"]),
+                "claim_text": rows.claims[stance["claim_id"]].text,
+                "stance": stance["stance"],
+                "quote": stance["quote"],
+            }
+        )
+    return [
+        {
+            "id": str(row["id"]),
+            "event_id": str(row["event_id"]),
+            "speaker": _summary(rows.sources[row["speaker_id"]]),
+            "on_behalf_of": _summary(rows.sources.get(row["on_behalf_of_id"])),
+            "text": row["text"],
+            "said_at": row["said_at"],
+            "said_at_precision": row["said_at_precision"],
+            "medium": row["medium"],
+            "url": row["url"],
+            "language": row["language"],
+            "via": relays[row["id"]],
+            "stances": stances[row["id"]],
+            "recorded_at": row["recorded_at"],
+            "retracted_at": None,
+            "retraction_reason": None,
+        }
+        for row in rows.statements
+    ]
+
+
 async def submit(
     *,
     session: AsyncSession,
@@ -160,7 +231,18 @@ async def submit(
     recorded_by: uuid.UUID | None = None,
 ) -> list[uuid.UUID]:
     """Record statements in order, creating what they name inline; all or nothing; return
-    their ids.
+    their ids (`record` also gives their documents)."""
+    return (await record(session=session, items=items, locs=locs, recorded_by=recorded_by)).ids
+
+
+async def record(
+    *,
+    session: AsyncSession,
+    items: Sequence[StatementCreate],
+    locs: Sequence[Loc],
+    recorded_by: uuid.UUID | None = None,
+) -> Recorded:
+    """Record statements in order, creating what they name inline; all or nothing.
 
     References are looked up together, then resolved item by item (a later item may use what
     an earlier one created); new sources and claims, then the statements, relays and stances are
@@ -178,6 +260,8 @@ async def submit(
     if replaced:
         for row in rows.stances:
             row["claim_id"] = replaced.get(row["claim_id"], row["claim_id"])
+        # Another transaction's claims, whose stored text may be written otherwise.
+        rows.claims.update(await references.claims_named(set(replaced.values())))
     await change_log.lock_events(session, (row["event_id"] for row in rows.statements))
     # COPY or Core INSERTs on the tables: the ORM's bulk path costs several times more.
     tables = Base.metadata.tables
@@ -197,7 +281,7 @@ async def submit(
     await change_log.record(
         session, ((row["event_id"], row["id"]) for row in rows.statements), Change.recorded
     )
-    return [row["id"] for row in rows.statements]
+    return Recorded(ids=[row["id"] for row in rows.statements], documents=_documents(rows))
 
 
 async def get(*, session: AsyncSession, ref: str) -> Statement:

@@ -229,3 +229,32 @@ async def test_request_locks_and_work_locks_never_wait_in_a_cycle(
         )
         await one.rollback()
         await two.rollback()
+
+
+async def test_answers_are_what_a_read_gives(client: AsyncClient) -> None:
+    """A submission's answer is built from what it holds in memory; it is exactly what reading
+    the statements back gives: offsets turned to UTC, microseconds, existing and new sources,
+    an existing claim named in other letters (its stored text), relays in order."""
+    await client.post("/v1/statements", json=ELTON_JOHN_POST)
+    first = copy.deepcopy(PESKOV_DENIAL)
+    first["said_at"] = "2015-09-15T09:00:00.120000+03:00"
+    first["via"][1]["published_at"] = "2015-09-15T12:00:00.000001-02:30"
+    first["claims"].append({"claim": {"text": "A brand new claim"}, "stance": "questions"})
+    first["claims"][0]["claim"] = {"text": "  PUTIN phoned   elton john "}
+    second = copy.deepcopy(ELTON_JOHN_POST)
+    second["event"] = EVENT_SLUG
+    second["speaker"] = "dmitry-peskov"
+    second["on_behalf_of"] = {"name": "Somebody New", "kind": "organization"}
+    second["via"] = [{"source": "tass"}, {"source": {"name": "Another Outlet", "kind": "outlet"}}]
+    del second["url"], second["language"]
+    second["claims"][0]["quote"] = "a quote"
+    response = await client.post("/v1/statements/batch", json={"statements": [first, second]})
+    assert response.status_code == 201, response.text
+    answered = response.json()["statements"]
+    read = [(await client.get(f"/v1/statements/{item['id']}")).json() for item in answered]
+    assert answered == read
+    assert answered[0]["said_at"] == "2015-09-15T06:00:00.120000Z"
+    assert answered[0]["stances"][0]["claim_text"] == "Putin phoned Elton John"
+    single = await client.post("/v1/statements", json=second)
+    assert single.status_code == 201, single.text
+    assert single.json() == (await client.get(single.headers["location"])).json()
