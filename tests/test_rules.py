@@ -1,5 +1,7 @@
 """Rules that need no database: text keys, slugs, ids, cursors and entity tags."""
 
+import os
+import uuid
 from datetime import UTC, datetime
 
 import pytest
@@ -63,10 +65,26 @@ def test_long_slug_is_cut_at_80_without_a_trailing_hyphen() -> None:
 
 def test_ids_are_uuid7_and_increase() -> None:
     ids = [new_id() for _ in range(10_000)]
-    assert all(value.version == 7 for value in ids)
+    assert all(value.version == 7 and value.variant == uuid.RFC_4122 for value in ids)
     assert ids == sorted(ids)
     assert len(set(ids)) == len(ids)
     assert looks_like_uuid(str(ids[0]))
+
+
+def test_a_forked_child_draws_other_ids() -> None:
+    """The random bits are drawn from the OS a page at a time; a child forked with part of a
+    page left must not draw the same ids as its parent."""
+    new_id()
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child process
+        os.write(writer, new_id().bytes)
+        os._exit(0)
+    os.close(writer)
+    os.waitpid(child, 0)
+    theirs = os.read(reader, 16)
+    os.close(reader)
+    assert new_id().bytes[6:] != theirs[6:]
 
 
 def test_cursor_round_trip_and_refusals() -> None:
