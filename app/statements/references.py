@@ -13,7 +13,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import or_, select, text, tuple_
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -29,6 +29,7 @@ from app.kit.db import Base, utcnow
 from app.kit.fields import SLUG_MAX_LENGTH, is_slug, looks_like_uuid
 from app.kit.ids import new_id
 from app.kit.slugs import derive_slug, next_free_slug
+from app.kit.writes import seek_each
 from app.models import Claim, Event, Source, SourceName
 from app.sources import service as source_service
 from app.sources.schemas import SourceCreate
@@ -44,6 +45,15 @@ def _ref_key(ref: str) -> str | None:
     return f"slug:{ref}" if is_slug(ref) else None
 
 
+class KnownClaim(NamedTuple):
+    """A claim a submission names: found by the look-up, or new (inserted by `store_new`)."""
+
+    id: uuid.UUID
+    event_id: uuid.UUID
+    text: str
+    text_hash: str
+
+
 class References:
     """The events, sources and claims of one submission, looked up in bulk."""
 
@@ -51,12 +61,12 @@ class References:
         self.session = session
         self.events: dict[str, Event] = {}
         self.sources: dict[str, Source] = {}
-        self.claims_by_id: dict[uuid.UUID, Claim] = {}
-        self.claims_by_text: dict[tuple[uuid.UUID, str], Claim] = {}
+        self.claims_by_id: dict[uuid.UUID, KnownClaim] = {}
+        self.claims_by_text: dict[tuple[uuid.UUID, str], KnownClaim] = {}
         self.taken_slugs: set[str] = set()
         self.new_events: list[Event] = []
         self.new_sources: list[Source] = []
-        self.new_claims: list[Claim] = []
+        self.new_claims: list[KnownClaim] = []
 
     async def prefetch(self, items: Sequence[StatementCreate]) -> None:
         """Load everything the items name that already exists (five queries at most)."""
@@ -65,12 +75,14 @@ class References:
         names: set[str] = set()
         stems: set[str] = set()
         claim_ids: set[uuid.UUID] = set()
-        hashes: set[str] = set()
+        # Claims named by text, by the key of the item's event: looked up once events are.
+        hashes: set[tuple[str, str]] = set()
         for item in items:
             if isinstance(item.event, InlineEvent):
-                event_refs.add(f"slug:{event_service.inline_event_slug(item.event)}")
+                event_key = f"slug:{event_service.inline_event_slug(item.event)}"
             else:
-                event_refs.add(_ref_key(item.event) or "")
+                event_key = _ref_key(item.event) or ""
+            event_refs.add(event_key)
             for ref in [item.speaker, item.on_behalf_of, *(relay.source for relay in item.via)]:
                 if isinstance(ref, str):
                     source_refs.add(_ref_key(ref) or "")
@@ -82,7 +94,7 @@ class References:
                         stems.add(derive_slug(ref.name, fallback="source")[: SLUG_MAX_LENGTH - 8])
             for stance in item.claims:
                 if isinstance(stance.claim, InlineClaim):
-                    hashes.add(text_hash(stance.claim.text))
+                    hashes.add((event_key, text_hash(stance.claim.text)))
                 elif looks_like_uuid(stance.claim):
                     claim_ids.add(uuid.UUID(stance.claim))
         for event in await self._by_keys(Event, event_refs):
@@ -111,13 +123,32 @@ class References:
                 )
                 found_slugs = await self.session.scalars(taken, {"p": json.dumps(patterns)})
             self.taken_slugs.update(found_slugs)
-        if claim_ids or hashes:
-            found_claims = await self.session.scalars(
-                select(Claim).where(or_(Claim.id.in_(claim_ids), Claim.text_hash.in_(hashes)))
-            )
-            for claim in found_claims:
-                self.claims_by_id[claim.id] = claim
-                self.claims_by_text[(claim.event_id, claim.text_hash)] = claim
+        pairs = sorted(
+            {(self.events[key].id, digest) for key, digest in hashes if key in self.events}
+        )
+        claims = Base.metadata.tables["claims"]
+        columns = ("id", "event_id", "text", "text_hash")
+        for claim_row in [
+            *await seek_each(
+                self.session,
+                claims,
+                keys=("id",),
+                order=None,
+                returning=columns,
+                wanted=[(claim_id,) for claim_id in sorted(claim_ids)],
+            ),
+            *await seek_each(
+                self.session,
+                claims,
+                keys=("event_id", "text_hash"),
+                order=None,
+                returning=columns,
+                wanted=pairs,
+            ),
+        ]:
+            claim = KnownClaim(*claim_row[1:])
+            self.claims_by_id[claim.id] = claim
+            self.claims_by_text[(claim.event_id, claim.text_hash)] = claim
 
     async def _by_keys(self, model: Any, keys: set[str]) -> Sequence[Any]:
         ids = [uuid.UUID(key[3:]) for key in keys if key.startswith("id:")]
@@ -184,7 +215,7 @@ class References:
             self.sources.setdefault(f"name:{fold(alias)}", source)
         return source
 
-    def claim(self, ref: str | InlineClaim, event: Event, loc: Loc) -> Claim:
+    def claim(self, ref: str | InlineClaim, event: Event, loc: Loc) -> "KnownClaim":
         """The claim a stance names: by id (of this event), or by text (created if new)."""
         if isinstance(ref, str):
             found = self.claims_by_id.get(uuid.UUID(ref)) if looks_like_uuid(ref) else None
@@ -196,14 +227,7 @@ class References:
         key = (event.id, text_hash(ref.text))
         found = self.claims_by_text.get(key)
         if found is None:
-            found = Claim(
-                id=new_id(),
-                event_id=event.id,
-                text=ref.text,
-                text_hash=key[1],
-                status=ClaimStatus.open,
-                created_at=utcnow(),
-            )
+            found = KnownClaim(new_id(), event.id, ref.text, key[1])
             self.new_claims.append(found)
             self.claims_by_text[key] = found
         return found
@@ -259,14 +283,17 @@ class References:
             return {}
         dialect = self.session.get_bind().dialect.name
         insert_into = postgresql_insert if dialect == "postgresql" else sqlite_insert
-        columns = [column.key for column in tables["claims"].columns]
+        now = utcnow()
         inserted = set(
             (
                 await self.session.scalars(
                     insert_into(tables["claims"])
                     .on_conflict_do_nothing(index_elements=["event_id", "text_hash"])
                     .returning(tables["claims"].c.id),
-                    [{key: getattr(c, key) for key in columns} for c in self.new_claims],
+                    [
+                        {**claim._asdict(), "status": ClaimStatus.open, "created_at": now}
+                        for claim in self.new_claims
+                    ],
                 )
             ).all()
         )
@@ -285,7 +312,9 @@ class References:
         }
         return {claim.id: theirs[(claim.event_id, claim.text_hash)] for claim in missed}
 
-    async def claims_named(self, ids: set[uuid.UUID]) -> dict[uuid.UUID, Claim]:
+    async def claims_named(self, ids: set[uuid.UUID]) -> dict[uuid.UUID, "KnownClaim"]:
         """These claims as stored (created by another transaction since the look-up)."""
-        found = await self.session.scalars(select(Claim).where(Claim.id.in_(ids)))
-        return {claim.id: claim for claim in found}
+        found = await self.session.execute(
+            select(Claim.id, Claim.event_id, Claim.text, Claim.text_hash).where(Claim.id.in_(ids))
+        )
+        return {row.id: KnownClaim(*row) for row in found}

@@ -20,10 +20,10 @@ from app.kit.fields import looks_like_uuid
 from app.kit.ids import new_id
 from app.kit.slugs import derive_slug, slug_lock_key
 from app.kit.writes import bulk_insert, lock_keys
-from app.models import Claim, Source, Stance, Statement
+from app.models import Source, Stance, Statement
 from app.sources.schemas import SourceCreate
 from app.statements import tally
-from app.statements.references import References
+from app.statements.references import KnownClaim, References
 from app.statements.schemas import StatementCreate
 from app.text import claim_key, fold
 
@@ -63,7 +63,7 @@ class _Rows:
     relays: list[dict[str, Any]] = field(default_factory=list)
     stances: list[dict[str, Any]] = field(default_factory=list)
     sources: dict[uuid.UUID, Source] = field(default_factory=dict)
-    claims: dict[uuid.UUID, Claim] = field(default_factory=dict)
+    claims: dict[uuid.UUID, KnownClaim] = field(default_factory=dict)
 
 
 @dataclass
