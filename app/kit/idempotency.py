@@ -43,7 +43,7 @@ Produce = Callable[[], Awaitable[tuple[BaseModel | dict[str, Any], str | None]]]
 
 async def _fingerprint(request: Request) -> str:
     """The method, path and body of a request, the body canonicalized as JSON."""
-    body = json.dumps(await request.json(), sort_keys=True, separators=(",", ":"))
+    body = json.dumps(json.loads(await request.body()), sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(f"{request.method} {request.url.path}\n{body}".encode()).hexdigest()
 
 

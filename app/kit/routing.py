@@ -1,11 +1,13 @@
 """The route class every API route uses: it checks the body's media type and commits writes."""
 
 import email.message
+import json
 import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from fastapi.routing import APIRoute
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
@@ -16,6 +18,36 @@ from app.errors import Conflict, UnsupportedMediaType
 from app.kit.db import WRITE_SESSION_SCOPE_KEY
 
 logger = logging.getLogger("claimline.routing")
+
+
+class _JsonBodyRequest(Request):
+    """A request whose JSON body is validated from its bytes, as fast as pydantic does it.
+
+    FastAPI reads the body with `json()` and validates the value it gets; a model instance
+    passes that validation as it is. Any body the model refuses (or that is not JSON to
+    pydantic's parser) is read as before with `json.loads`, so that FastAPI reports exactly the
+    errors it always did: only bodies that validate take the fast path."""
+
+    def __init__(self, request: Request, model: type[BaseModel], body: bytes) -> None:
+        super().__init__(request.scope, request.receive)
+        self._body = body
+        self._model = model
+
+    async def json(self) -> Any:
+        try:
+            return self._model.model_validate_json(self._body)
+        except ValidationError:
+            return json.loads(self._body)
+
+
+def _body_model(route: APIRoute) -> type[BaseModel] | None:
+    """The model of a route's whole JSON body, if it is one."""
+    if route.body_field is None or getattr(route, "_embed_body_fields", False):
+        return None
+    annotation = route.body_field.field_info.annotation
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
 
 
 def _is_json(content_type: str | None) -> bool:
@@ -51,14 +83,14 @@ class CommittingRoute(APIRoute):
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
         takes_body = self.body_field is not None
+        model = _body_model(self)
 
         async def handle(request: Request) -> Response:
-            if (
-                takes_body
-                and await request.body()
-                and not _is_json(request.headers.get("content-type"))
-            ):
-                raise UnsupportedMediaType("The request body must be application/json.")
+            if takes_body and (body := await request.body()):
+                if not _is_json(request.headers.get("content-type")):
+                    raise UnsupportedMediaType("The request body must be application/json.")
+                if model is not None:
+                    request = _JsonBodyRequest(request, model, body)
             response = await handler(request)
             session = request.scope.get(WRITE_SESSION_SCOPE_KEY)
             if isinstance(session, AsyncSession) and response.status_code < 400:
