@@ -68,13 +68,19 @@ class _Rows:
 
 @dataclass
 class Recorded:
-    """What a submission recorded: the statements' ids and documents, in the order given.
+    """What a submission recorded, in the order given: the statements' ids, and their
+    documents when asked for (an import needs none).
 
     The documents are built from what the submission holds in memory, exactly as
     `app.statements.queries.represent` reads them back (which `tests/statements` checks)."""
 
     ids: list[uuid.UUID]
-    documents: list[Document]
+    _rows: "_Rows"
+
+    @property
+    def documents(self) -> list[Document]:
+        """The statements' documents."""
+        return _documents(self._rows)
 
 
 def _gather(references: References, data: StatementCreate, loc: Loc, rows: _Rows) -> None:
@@ -281,7 +287,7 @@ async def record(
     await change_log.record(
         session, ((row["event_id"], row["id"]) for row in rows.statements), Change.recorded
     )
-    return Recorded(ids=[row["id"] for row in rows.statements], documents=_documents(rows))
+    return Recorded(ids=[row["id"] for row in rows.statements], _rows=rows)
 
 
 async def get(*, session: AsyncSession, ref: str) -> Statement:
