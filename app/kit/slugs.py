@@ -34,7 +34,8 @@ def slug_lock_key(table: str, base: str) -> str:
     return f"slug:{table}:{base[: SLUG_MAX_LENGTH - 8]}"
 
 
-def _with_suffix(base: str, number: int) -> str:
+def with_suffix(base: str, number: int) -> str:
+    """The `number`th slug `next_free_slug` tries for `base` (the first is `base` itself)."""
     if number == 1:
         return base
     suffix = f"-{number}"
@@ -55,9 +56,9 @@ async def free_slug(session: AsyncSession, column: InstrumentedAttribute[str], b
 def next_free_slug(base: str, taken: set[str]) -> str:
     """`base`, or the first of `base-2`, `base-3`, … not in `taken`, which it joins."""
     number = 1
-    while _with_suffix(base, number) in taken:
+    while with_suffix(base, number) in taken:
         number += 1
-    slug = _with_suffix(base, number)
+    slug = with_suffix(base, number)
     taken.add(slug)
     return slug
 

@@ -11,6 +11,7 @@ event), or by normalized text within the event.
 
 import json
 import uuid
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -26,9 +27,9 @@ from app.errors import Conflict, InvalidInput, Loc
 from app.events import service as event_service
 from app.events.schemas import InlineEvent
 from app.kit.db import Base, utcnow
-from app.kit.fields import SLUG_MAX_LENGTH, is_slug, looks_like_uuid
+from app.kit.fields import is_slug, looks_like_uuid
 from app.kit.ids import new_id
-from app.kit.slugs import derive_slug, next_free_slug
+from app.kit.slugs import derive_slug, next_free_slug, with_suffix
 from app.kit.writes import seek_each
 from app.models import Claim, Event, Source, SourceName
 from app.sources import service as source_service
@@ -73,7 +74,8 @@ class References:
         event_refs: set[str] = set()
         source_refs: set[str] = set()
         names: set[str] = set()
-        stems: set[str] = set()
+        # The slugs new sources would derive from their names, and how many names derive each.
+        bases: Counter[str] = Counter()
         claim_ids: set[uuid.UUID] = set()
         # Claims named by text, by the key of the item's event: looked up once events are.
         hashes: set[tuple[str, str]] = set()
@@ -91,7 +93,7 @@ class References:
                     if ref.slug is not None:
                         source_refs.add(f"slug:{ref.slug}")
                     else:
-                        stems.add(derive_slug(ref.name, fallback="source")[: SLUG_MAX_LENGTH - 8])
+                        bases[derive_slug(ref.name, fallback="source")] += 1
             for stance in item.claims:
                 if isinstance(stance.claim, InlineClaim):
                     hashes.add((event_key, text_hash(stance.claim.text)))
@@ -110,19 +112,8 @@ class References:
             )
             for key, source in found:
                 self.sources.setdefault(f"name:{key}", source)
-        if stems:
-            # The slugs new sources could be derived into, by one statement of fixed text.
-            patterns = [f"{stem}%" for stem in sorted(stems)]
-            if self.session.get_bind().dialect.name == "postgresql":
-                taken = text("SELECT slug FROM sources WHERE slug LIKE ANY(CAST(:p AS text[]))")
-                found_slugs = await self.session.scalars(taken, {"p": patterns})
-            else:
-                taken = text(
-                    "SELECT slug FROM sources WHERE EXISTS "
-                    "(SELECT 1 FROM json_each(:p) AS pattern WHERE slug LIKE pattern.value)"
-                )
-                found_slugs = await self.session.scalars(taken, {"p": json.dumps(patterns)})
-            self.taken_slugs.update(found_slugs)
+        if bases:
+            await self._find_taken_slugs(bases)
         pairs = sorted(
             {(self.events[key].id, digest) for key, digest in hashes if key in self.events}
         )
@@ -149,6 +140,37 @@ class References:
             claim = KnownClaim(*claim_row[1:])
             self.claims_by_id[claim.id] = claim
             self.claims_by_text[(claim.event_id, claim.text_hash)] = claim
+
+    async def _find_taken_slugs(self, bases: Counter[str]) -> None:
+        """Add to `taken_slugs` every stored slug that `next_free_slug` could meet for these
+        bases, looking up exact candidates (`base`, `base-2`, …; an index seek each) in rounds:
+        each base's window of candidates grows until it holds as many free ones as names may
+        need it."""
+        probed = dict.fromkeys(bases, 0)
+        pending = dict(bases)
+        while pending:
+            candidates: list[str] = []
+            for base in pending:
+                first, size = probed[base] + 1, max(pending[base], probed[base], 1)
+                candidates += [with_suffix(base, n) for n in range(first, first + size)]
+                probed[base] = first + size - 1
+            self.taken_slugs.update(await self._stored_slugs(candidates))
+            pending = {
+                base: need
+                for base, need in pending.items()
+                if sum(
+                    with_suffix(base, n) not in self.taken_slugs for n in range(1, probed[base] + 1)
+                )
+                < need
+            }
+
+    async def _stored_slugs(self, candidates: list[str]) -> Sequence[str]:
+        """Those of these slugs that sources already have: one statement of fixed text."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            query = text("SELECT slug FROM sources WHERE slug = ANY(CAST(:slugs AS text[]))")
+            return (await self.session.scalars(query, {"slugs": candidates})).all()
+        query = text("SELECT slug FROM sources WHERE slug IN (SELECT value FROM json_each(:slugs))")
+        return (await self.session.scalars(query, {"slugs": json.dumps(candidates)})).all()
 
     async def _by_keys(self, model: Any, keys: set[str]) -> Sequence[Any]:
         ids = [uuid.UUID(key[3:]) for key in keys if key.startswith("id:")]

@@ -258,3 +258,40 @@ async def test_answers_are_what_a_read_gives(client: AsyncClient) -> None:
     single = await client.post("/v1/statements", json=second)
     assert single.status_code == 201, single.text
     assert single.json() == (await client.get(single.headers["location"])).json()
+
+
+async def test_new_sources_take_the_first_free_slugs_past_stored_ones(client: AsyncClient) -> None:
+    """A batch looks stored slugs up exactly (`base`, `base-2`, …, in growing windows): names
+    deriving one base skip every stored candidate, long bases are cut to fit their suffix."""
+    long_name = "Ministry " + "of very long names " * 5
+    long_base = "ministry-" + "of-very-long-names-" * 5
+    long_base = long_base[:80].rstrip("-")
+    for name in ["Ivan Petrov", "Ivan Petrov!", "Ivan Petrov?", "Ivan Petrov Jr", long_name]:
+        assert (await client.post("/v1/sources", json={"name": name})).status_code == 201
+    assert (await client.post("/v1/sources", json={"name": f"{long_name}!"})).json()[
+        "slug"
+    ] == long_base[:78].rstrip("-") + "-2"
+
+    def said(name: str, minute: int) -> dict[str, Any]:
+        return {
+            "event": {"slug": "slug-rules", "title": "Slug rules"},
+            "speaker": {"name": name},
+            "text": f"Statement at minute {minute}.",
+            "said_at": f"2015-09-14T15:{minute:02d}:00Z",
+            "claims": [{"claim": {"text": "Something happened"}, "stance": "supports"}],
+        }
+
+    names = ["Ivan Petrov.", "Ivan Petrov,", "Ivan Petrov;", "Ivan Petrov:", f"{long_name}?"]
+    response = await client.post(
+        "/v1/statements/batch",
+        json={"statements": [said(name, minute) for minute, name in enumerate(names)]},
+    )
+    assert response.status_code == 201, response.text
+    slugs = [statement["speaker"]["slug"] for statement in response.json()["statements"]]
+    assert slugs == [
+        "ivan-petrov-4",
+        "ivan-petrov-5",
+        "ivan-petrov-6",
+        "ivan-petrov-7",
+        long_base[:78].rstrip("-") + "-3",
+    ]
