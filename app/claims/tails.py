@@ -5,6 +5,7 @@ statement of fixed text whatever the number of claims (`kit.writes.seek_each` an
 neither SQLAlchemy nor the database compiles it again for the next batch.
 """
 
+import json
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -12,7 +13,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import Boolean, Table, TextualSelect, column, func, select, text
+from sqlalchemy import Boolean, Table, TextualSelect, column, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.claims.rules import Chain
@@ -189,28 +190,63 @@ async def stored_positions(
     return stored
 
 
+_SIDES = (StanceKind.supports, StanceKind.refutes)
+# Whether parties other than the k replayed ones hold a side: at most k + 1 positions with that
+# side are read (the claim's positions in key order; all of them only when few hold it).
+_HELD_POSTGRESQL = text(
+    "SELECT CAST(w.i AS integer) - 1, (SELECT count(*) FROM (SELECT 1 FROM positions AS p "
+    "WHERE p.claim_id = w.claim_id AND p.side = w.side LIMIT w.k + 1) AS x) "
+    "FROM unnest(CAST(:claims AS uuid[]), CAST(:sides AS varchar[]), CAST(:ks AS integer[])) "
+    "WITH ORDINALITY AS w(claim_id, side, k, i)"
+)
+# SQLite takes no LIMIT from the outer row: whether a position with that side is held by a
+# party outside the replayed ones (in the row's JSON: claim, side, replayed parties).
+_HELD_SQLITE = text(
+    "SELECT CAST(w.key AS integer), EXISTS (SELECT 1 FROM positions AS p "
+    "WHERE p.claim_id = json_extract(w.value, '$[0]') AND p.side = json_extract(w.value, '$[1]') "
+    "AND p.party_id NOT IN (SELECT value FROM json_each(w.value, '$[2]')))"
+    "FROM json_each(:wanted) AS w"
+)
+
+
 async def sides_held(
     session: AsyncSession,
     stored: Mapping[uuid.UUID, Mapping[uuid.UUID, Standing]],
     parties: Mapping[uuid.UUID, set[uuid.UUID]],
 ) -> dict[uuid.UUID, Counter[StanceKind]]:
-    """For each claim replayed from a point, how many parties other than those it replays hold
-    each side: all the replay needs of them (the claim's status)."""
+    """For each claim replayed from a point, whether parties other than those it replays hold
+    each side (1 if any does, else 0): all the replay needs of them (the claim's status).
+
+    On PostgreSQL, with k replayed parties whose stored side is S, others hold S when more than
+    k positions do: one statement reads at most k + 1 positions a claim and side. SQLite looks
+    for a position with that side outside the replayed parties."""
     held: dict[uuid.UUID, Counter[StanceKind]] = defaultdict(Counter)
     if not parties:
         return held
-    rows = await session.execute(
-        select(Position.claim_id, Position.side, func.count())
-        .where(Position.claim_id.in_(list(parties)), Position.side.is_not(None))
-        .group_by(Position.claim_id, Position.side)
-    )
-    for claim_id, side, count in rows:
-        if side is not None:  # as the query asks: positions without a side hold none
-            held[claim_id][side] += count
+    wanted: list[tuple[uuid.UUID, StanceKind, int]] = []
     for claim_id in parties:
-        for _stance, side, _chain in stored[claim_id].values():
-            if side is not None:
-                held[claim_id][side] -= 1
+        mine = Counter(side for _stance, side, _chain in stored[claim_id].values())
+        wanted.extend((claim_id, side, mine[side]) for side in _SIDES)
+    if session.get_bind().dialect.name == "postgresql":
+        rows = await session.execute(
+            _HELD_POSTGRESQL,
+            {
+                "claims": [claim for claim, _, _ in wanted],
+                "sides": [side.value for _, side, _ in wanted],
+                "ks": [k for _, _, k in wanted],
+            },
+        )
+        for index, found in rows:
+            claim_id, side, k = wanted[index]
+            held[claim_id][side] = 1 if found > k else 0
+        return held
+    document = [
+        [claim_id.hex, side.value, sorted(party.hex for party in parties[claim_id])]
+        for claim_id, side, _ in wanted
+    ]
+    for index, others in await session.execute(_HELD_SQLITE, {"wanted": json.dumps(document)}):
+        claim_id, side, _ = wanted[index]
+        held[claim_id][side] = 1 if others else 0
     return held
 
 
