@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import AppError, InvalidInput, error_location
@@ -98,6 +98,16 @@ async def _record(session: AsyncSession, lines: Sequence[_Line]) -> list[uuid.UU
     )
 
 
+async def _imported(session: AsyncSession, keys: list[str]) -> Sequence[str]:
+    """Those of these line keys that are in: one statement of fixed text (an IN list of 5,000
+    parameters costs more to bind and plan than to run)."""
+    if session.get_bind().dialect.name == "postgresql":
+        query = text("SELECT key FROM imported_lines WHERE key = ANY(CAST(:keys AS text[]))")
+        return (await session.scalars(query, {"keys": keys})).all()
+    query = text("SELECT key FROM imported_lines WHERE key IN (SELECT value FROM json_each(:keys))")
+    return (await session.scalars(query, {"keys": json.dumps(keys)})).all()
+
+
 async def _import_batch(database: Database, lines: list[_Line], report: ImportReport) -> None:
     """Record one batch, skipping lines already in. A line the rules refuse is reported and the
     batch recorded without it; an error that names no line is looked for line by line."""
@@ -106,9 +116,7 @@ async def _import_batch(database: Database, lines: list[_Line], report: ImportRe
             keys = [line.key for line in lines]
             # Two imports of one file at once take turns per line.
             await lock_keys(session, [f"import:{key}" for key in keys], space=REQUEST_LOCK_SPACE)
-            seen = set(
-                await session.scalars(select(ImportedLine.key).where(ImportedLine.key.in_(keys)))
-            )
+            seen = set(await _imported(session, keys))
             todo: list[_Line] = []
             for line in lines:
                 if line.key not in seen:
@@ -167,9 +175,9 @@ async def import_lines(
     report = ImportReport()
     batch: list[_Line] = []
     last = 0
-    for number, text in lines:
+    for number, raw in lines:
         last = number
-        parsed = parse(number, text)
+        parsed = parse(number, raw)
         if isinstance(parsed, BadLine):
             report.bad.append(parsed)
         elif parsed is not None:
