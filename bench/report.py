@@ -121,7 +121,8 @@ def _archive_table(archive: dict[str, Any]) -> list[str]:
     for store in ("postgresql", "sqlite"):
         for step in archive.get(store, {}).get("rate_by_size", []):
             rate = step["statements_per_s"]
-            lines.append(f"| {store} | {step['from']:,} to {step['to']:,} | {rate or '—'} |")
+            shown = f"{rate:,}" if rate else "—"
+            lines.append(f"| {store} | {step['from']:,} to {step['to']:,} | {shown} |")
     return lines
 
 
