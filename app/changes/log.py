@@ -8,13 +8,13 @@ import json
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.enums import Change
 from app.kit.db import utcnow
 from app.kit.writes import bulk_insert
-from app.models import Event, EventChange
+from app.models import EventChange
 
 CHANNEL = "claimline_event_changes"
 # The NOTIFY payload (and, as the nil UUID, the event id) of a change to every event.
@@ -33,11 +33,13 @@ async def lock_events(session: AsyncSession, event_ids: Iterable[uuid.UUID]) -> 
     SQLite writes run one at a time already."""
     ids = sorted(set(event_ids))
     if ids and session.get_bind().dialect.name == "postgresql":
+        # One array parameter: an IN list of many ids is rendered anew for each batch.
         await session.execute(
-            select(Event.id)
-            .where(Event.id.in_(ids))
-            .order_by(Event.id)
-            .with_for_update(key_share=True)
+            text(
+                "SELECT id FROM events WHERE id = ANY(CAST(:ids AS uuid[])) "
+                "ORDER BY id FOR NO KEY UPDATE"
+            ),
+            {"ids": ids},
         )
 
 

@@ -78,12 +78,25 @@ _STANCES: Table = Stance.__table__  # type: ignore[assignment]
 _CHAIN_COLUMNS = ("since_id", "since_at", "side_id", "side_at", "changed")
 
 
+_BOUNDS_COLUMNS = ", ".join(Bounds.__dataclass_fields__)
+_LOCKED_BOUNDS = {
+    "postgresql": f"SELECT {_BOUNDS_COLUMNS} FROM claims "
+    "WHERE id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR UPDATE",
+    "sqlite": f"SELECT {_BOUNDS_COLUMNS} FROM claims "
+    "WHERE id IN (SELECT value FROM json_each(:ids)) ORDER BY id",
+}
+
+
 async def locked_bounds(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID, Bounds]:
-    """The claims' status and bounds, their rows locked in id order until commit."""
-    columns = [getattr(Claim, name) for name in Bounds.__dataclass_fields__]
-    rows = await session.execute(
-        select(*columns).where(Claim.id.in_(ids)).order_by(Claim.id).with_for_update()
+    """The claims' status and bounds, their rows locked in id order until commit (one array
+    parameter: an IN list of hundreds of ids is rendered anew for each batch)."""
+    dialect = session.get_bind().dialect.name
+    table = Claim.__table__
+    query = text(_LOCKED_BOUNDS[dialect]).columns(
+        *(table.c[name] for name in Bounds.__dataclass_fields__)
     )
+    ids_parameter = ids if dialect == "postgresql" else json.dumps([i.hex for i in ids])
+    rows = await session.execute(query, {"ids": ids_parameter})
     return {row.id: Bounds(*row) for row in rows}
 
 
