@@ -16,13 +16,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import or_, select, text, tuple_
+from sqlalchemy import select, text, tuple_
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.enums import ClaimStatus
+from app.enums import ClaimStatus, SourceKind
 from app.errors import Conflict, InvalidInput, Loc
 from app.events import service as event_service
 from app.events.schemas import InlineEvent
@@ -31,7 +31,7 @@ from app.kit.fields import is_slug, looks_like_uuid
 from app.kit.ids import new_id
 from app.kit.slugs import derive_slug, next_free_slug, with_suffix
 from app.kit.writes import seek_each
-from app.models import Claim, Event, Source, SourceName
+from app.models import Claim, Event, Source
 from app.sources import service as source_service
 from app.sources.schemas import SourceCreate
 from app.statements.schemas import InlineClaim, StatementCreate
@@ -44,6 +44,26 @@ def _ref_key(ref: str) -> str | None:
     if looks_like_uuid(ref):
         return f"id:{uuid.UUID(ref)}"
     return f"slug:{ref}" if is_slug(ref) else None
+
+
+class KnownSource(NamedTuple):
+    """A stored source as a submission uses it (a new one is a `Source` to insert)."""
+
+    id: uuid.UUID
+    slug: str
+    name: str
+    kind: SourceKind
+
+
+class KnownEvent(NamedTuple):
+    """A stored event as a submission uses it (a new one is an `Event` to insert)."""
+
+    id: uuid.UUID
+    slug: str
+
+
+AnySource = Source | KnownSource
+AnyEvent = Event | KnownEvent
 
 
 class KnownClaim(NamedTuple):
@@ -60,8 +80,8 @@ class References:
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
-        self.events: dict[str, Event] = {}
-        self.sources: dict[str, Source] = {}
+        self.events: dict[str, AnyEvent] = {}
+        self.sources: dict[str, AnySource] = {}
         self.claims_by_id: dict[uuid.UUID, KnownClaim] = {}
         self.claims_by_text: dict[tuple[uuid.UUID, str], KnownClaim] = {}
         self.taken_slugs: set[str] = set()
@@ -70,7 +90,8 @@ class References:
         self.new_claims: list[KnownClaim] = []
 
     async def prefetch(self, items: Sequence[StatementCreate]) -> None:
-        """Load everything the items name that already exists (five queries at most)."""
+        """Load everything the items name that already exists, with a few statements of fixed
+        text (seeks by id, slug, name and text; no ORM objects, no IN lists)."""
         event_refs: set[str] = set()
         source_refs: set[str] = set()
         names: set[str] = set()
@@ -99,19 +120,13 @@ class References:
                     hashes.add((event_key, text_hash(stance.claim.text)))
                 elif looks_like_uuid(stance.claim):
                     claim_ids.add(uuid.UUID(stance.claim))
-        for event in await self._by_keys(Event, event_refs):
-            self._remember_event(event)
-        for source in await self._by_keys(Source, source_refs):
-            self._remember_source(source)
+        for row in await self._by_keys("events", KnownEvent._fields, event_refs):
+            self._remember_event(KnownEvent(*row))
+        for row in await self._by_keys("sources", KnownSource._fields, source_refs):
+            self._remember_source(KnownSource(*row))
         if names:
-            found = await self.session.execute(
-                select(SourceName.name_key, Source)
-                .join(Source, Source.id == SourceName.source_id)
-                .where(SourceName.name_key.in_(names))
-                .order_by(Source.id)
-            )
-            for key, source in found:
-                self.sources.setdefault(f"name:{key}", source)
+            for key, *source in await self._named(sorted(names)):
+                self.sources.setdefault(f"name:{key}", KnownSource(*source))
         if bases:
             await self._find_taken_slugs(bases)
         pairs = sorted(
@@ -172,26 +187,55 @@ class References:
         query = text("SELECT slug FROM sources WHERE slug IN (SELECT value FROM json_each(:slugs))")
         return (await self.session.scalars(query, {"slugs": json.dumps(candidates)})).all()
 
-    async def _by_keys(self, model: Any, keys: set[str]) -> Sequence[Any]:
-        ids = [uuid.UUID(key[3:]) for key in keys if key.startswith("id:")]
-        slugs = [key[5:] for key in keys if key.startswith("slug:")]
-        if not ids and not slugs:
-            return []
-        found = await self.session.scalars(
-            select(model).where(or_(model.id.in_(ids), model.slug.in_(slugs)))
-        )
-        return found.all()
+    async def _by_keys(
+        self, table: str, columns: Sequence[str], keys: set[str]
+    ) -> list[tuple[Any, ...]]:
+        """The rows (these columns) of the events or sources named by these keys: a seek each,
+        by id and by slug, in two statements of fixed text."""
+        rows: list[tuple[Any, ...]] = []
+        for prefix, column, read in (("id:", "id", uuid.UUID), ("slug:", "slug", str)):
+            wanted = sorted((read(key[len(prefix) :]),) for key in keys if key.startswith(prefix))
+            found = await seek_each(
+                self.session,
+                Base.metadata.tables[table],
+                keys=(column,),
+                order=None,
+                returning=columns,
+                wanted=wanted,
+            )
+            rows += [tuple(row[1:]) for row in found]
+        return rows
 
-    def _remember_event(self, event: Event) -> None:
+    async def _named(self, names: list[str]) -> Sequence[Any]:
+        """(name key, *`KnownSource`) of the sources with these names or aliases, oldest first:
+        one statement of fixed text."""
+        dialect = self.session.get_bind().dialect.name
+        matching = (
+            "n.name_key = ANY(CAST(:names AS text[]))"
+            if dialect == "postgresql"
+            else "n.name_key IN (SELECT value FROM json_each(:names))"
+        )
+        sources = Base.metadata.tables["sources"]
+        query = text(
+            "SELECT n.name_key, s.id, s.slug, s.name, s.kind FROM source_names AS n "
+            f"JOIN sources AS s ON s.id = n.source_id WHERE {matching} ORDER BY s.id"
+        ).columns(
+            Base.metadata.tables["source_names"].c.name_key,
+            *(sources.c[name] for name in KnownSource._fields),
+        )
+        parameter = names if dialect == "postgresql" else json.dumps(names)
+        return (await self.session.execute(query, {"names": parameter})).all()
+
+    def _remember_event(self, event: AnyEvent) -> None:
         self.events[f"id:{event.id}"] = event
         self.events[f"slug:{event.slug}"] = event
 
-    def _remember_source(self, source: Source) -> None:
+    def _remember_source(self, source: AnySource) -> None:
         self.sources[f"id:{source.id}"] = source
         self.sources[f"slug:{source.slug}"] = source
         self.taken_slugs.add(source.slug)
 
-    def event(self, ref: str | InlineEvent, loc: Loc) -> Event:
+    def event(self, ref: str | InlineEvent, loc: Loc) -> AnyEvent:
         """The event a statement names; an inline one is created if it is new."""
         if isinstance(ref, str):
             found = self.events.get(_ref_key(ref) or "")
@@ -207,7 +251,7 @@ class References:
             self._remember_event(found)
         return found
 
-    def source(self, ref: str | SourceCreate, loc: Loc) -> Source:
+    def source(self, ref: str | SourceCreate, loc: Loc) -> AnySource:
         """The source a statement names; an inline one not found is created (stored later)."""
         if isinstance(ref, str):
             found = self.sources.get(_ref_key(ref) or "")
@@ -237,7 +281,7 @@ class References:
             self.sources.setdefault(f"name:{fold(alias)}", source)
         return source
 
-    def claim(self, ref: str | InlineClaim, event: Event, loc: Loc) -> "KnownClaim":
+    def claim(self, ref: str | InlineClaim, event: AnyEvent, loc: Loc) -> KnownClaim:
         """The claim a stance names: by id (of this event), or by text (created if new)."""
         if isinstance(ref, str):
             found = self.claims_by_id.get(uuid.UUID(ref)) if looks_like_uuid(ref) else None

@@ -20,10 +20,10 @@ from app.kit.fields import looks_like_uuid
 from app.kit.ids import new_id
 from app.kit.slugs import derive_slug, slug_lock_key
 from app.kit.writes import bulk_insert, lock_keys
-from app.models import Source, Stance, Statement
+from app.models import Stance, Statement
 from app.sources.schemas import SourceCreate
 from app.statements import tally
-from app.statements.references import KnownClaim, References
+from app.statements.references import AnySource, KnownClaim, References
 from app.statements.schemas import StatementCreate
 from app.text import claim_key, fold
 
@@ -62,7 +62,7 @@ class _Rows:
     statements: list[dict[str, Any]] = field(default_factory=list)
     relays: list[dict[str, Any]] = field(default_factory=list)
     stances: list[dict[str, Any]] = field(default_factory=list)
-    sources: dict[uuid.UUID, Source] = field(default_factory=dict)
+    sources: dict[uuid.UUID, AnySource] = field(default_factory=dict)
     claims: dict[uuid.UUID, KnownClaim] = field(default_factory=dict)
 
 
@@ -180,7 +180,7 @@ async def _with_derived(session: AsyncSession, rows: _Rows) -> list[dict[str, An
     return complete
 
 
-def _summary(source: Source | None) -> Document | None:
+def _summary(source: AnySource | None) -> Document | None:
     if source is None:
         return None
     return {"id": str(source.id), "slug": source.slug, "name": source.name, "kind": source.kind}
