@@ -4,7 +4,7 @@ again skips what is in; refused lines are reported by number and the others impo
 
 import json
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,8 @@ from app.config import Settings
 from app.kit.db import Database
 from app.kit.migrations import upgrade
 from app.main import create_app
+from app.statements import jsonl
+from app.statements.schemas import StatementCreate
 from bench.generate import Plan, archive
 from tests.conftest import create_database_url, drop_database_url, run_claimline
 from tests.seed import ELTON_JOHN_POST, PESKOV_DENIAL
@@ -240,3 +242,36 @@ async def test_an_archive_imports_to_the_views_the_api_gives(
         through_api = await _views(own_database, slug)
         assert through_api["timeline"]
         assert await _views(second_database, slug) == through_api, slug
+
+
+def _json_types(schema: Any) -> Iterator[str]:
+    if isinstance(schema, dict):
+        if isinstance(schema.get("type"), str):
+            yield schema["type"]
+        for value in schema.values():
+            yield from _json_types(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            yield from _json_types(value)
+
+
+def test_fast_line_keys_are_the_canonical_ones() -> None:
+    """An import remembers lines by `line_key`; valid submissions take a faster way to the same
+    key, which holds only while no field of a submission is a number or a boolean."""
+    assert not set(_json_types(StatementCreate.model_json_schema())) & {
+        "integer",
+        "number",
+        "boolean",
+    }
+    for start in range(0, 0x110000, 8192):
+        text = "".join(
+            chr(code)
+            for code in range(start, min(start + 8192, 0x110000))
+            if not 0xD800 <= code < 0xE000
+        )
+        document = {**ELTON_JOHN_POST, "text": text, "language": text[:5]}
+        assert jsonl._valid_line_key(document) == jsonl.line_key(document)
+    for item in archive(Plan(statements=300, seed=3)):
+        assert jsonl._valid_line_key(item) == jsonl.line_key(item)
+    lone = {**ELTON_JOHN_POST, "text": "half of a pair: \ud800"}
+    assert isinstance(jsonl.parse(1, json.dumps(lone)), jsonl.BadLine)

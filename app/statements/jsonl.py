@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -61,9 +62,24 @@ class _Line:
 
 
 def line_key(document: Any) -> str:
-    """The idempotency key of a submission: the SHA-256 of its canonical JSON."""
+    """The idempotency key of a submission: the SHA-256 of its canonical JSON (sorted keys, no
+    spaces, UTF-8 as it is)."""
     canonical = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _valid_line_key(document: Any) -> str:
+    """`line_key` of a document that validated as a submission, several times faster.
+
+    Such a document holds only objects with ASCII field names, lists, strings and nulls (no
+    field is a number or a boolean), which orjson writes byte for byte as `json.dumps` does
+    (`tests/test_transfer.py` checks every code point). Lone surrogates, which it cannot write,
+    never pass validation; anything it refuses takes the slow path all the same."""
+    try:
+        canonical = orjson.dumps(document, option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # orjson.JSONEncodeError is one
+        return line_key(document)
+    return hashlib.sha256(canonical).hexdigest()
 
 
 def _describe(error: ValidationError) -> str:
@@ -86,7 +102,7 @@ def parse(number: int, text: str | bytes) -> _Line | BadLine | None:
         submission = StatementCreate.model_validate(document)
     except ValidationError as error:
         return BadLine(number, _describe(error))
-    return _Line(number, line_key(document), submission)
+    return _Line(number, _valid_line_key(document), submission)
 
 
 async def _record(session: AsyncSession, lines: Sequence[_Line]) -> list[uuid.UUID]:
