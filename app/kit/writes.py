@@ -2,6 +2,7 @@
 and the batched one-row seeks a write reads its starting points with."""
 
 import json
+import operator
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -53,7 +54,9 @@ async def bulk_insert(
         driver: asyncpg.Connection = raw.driver_connection
         if driver.is_in_transaction():
             columns = list(rows[0])
-            records = [tuple(row[column] for column in columns) for row in rows]
+            # itemgetter of one column gives a value, not a tuple: ask for it twice, keep one.
+            values = operator.itemgetter(*columns, columns[0])
+            records = [values(row)[:-1] for row in rows]
             try:
                 await driver.copy_records_to_table(table.name, records=records, columns=columns)
             except asyncpg.IntegrityConstraintViolationError:
