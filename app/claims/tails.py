@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.claims.rules import Chain
 from app.claims.stored import Bounds, Point, Standing
 from app.enums import ClaimStatus, StanceKind
-from app.kit.writes import array_parameters, as_stored_json, seek_each
+from app.kit.writes import array_parameters, as_stored_json, list_value, one_of, seek_each
 from app.models import Claim, Position, Stance
 
 # The derived values a stance row stores, in `TailStance`'s order.
@@ -78,25 +78,18 @@ _STANCES: Table = Stance.__table__  # type: ignore[assignment]
 _CHAIN_COLUMNS = ("since_id", "since_at", "side_id", "side_at", "changed")
 
 
-_BOUNDS_COLUMNS = ", ".join(Bounds.__dataclass_fields__)
-_LOCKED_BOUNDS = {
-    "postgresql": f"SELECT {_BOUNDS_COLUMNS} FROM claims "
-    "WHERE id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR UPDATE",
-    "sqlite": f"SELECT {_BOUNDS_COLUMNS} FROM claims "
-    "WHERE id IN (SELECT value FROM json_each(:ids)) ORDER BY id",
-}
-
-
 async def locked_bounds(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID, Bounds]:
     """The claims' status and bounds, their rows locked in id order until commit (one array
     parameter: an IN list of hundreds of ids is rendered anew for each batch)."""
     dialect = session.get_bind().dialect.name
     table = Claim.__table__
-    query = text(_LOCKED_BOUNDS[dialect]).columns(
-        *(table.c[name] for name in Bounds.__dataclass_fields__)
-    )
-    ids_parameter = ids if dialect == "postgresql" else json.dumps([i.hex for i in ids])
-    rows = await session.execute(query, {"ids": ids_parameter})
+    # SQLite's writes run one at a time: there is nothing to lock row by row.
+    lock = " FOR UPDATE" if dialect == "postgresql" else ""
+    query = text(
+        f"SELECT {', '.join(Bounds.__dataclass_fields__)} FROM claims "
+        f"WHERE {one_of(dialect, 'id', 'ids', 'uuid')} ORDER BY id{lock}"
+    ).columns(*(table.c[name] for name in Bounds.__dataclass_fields__))
+    rows = await session.execute(query, {"ids": list_value(dialect, ids)})
     return {row.id: Bounds(*row) for row in rows}
 
 

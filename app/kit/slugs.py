@@ -2,10 +2,11 @@
 
 import re
 import uuid
+from collections.abc import Mapping
 from typing import Any, Protocol, TypeVar
 
 from anyascii import anyascii
-from sqlalchemy import exists, select
+from sqlalchemy import exists, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
@@ -13,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.errors import Conflict, PreconditionFailed
 from app.kit.fields import SLUG_MAX_LENGTH, is_slug, looks_like_uuid
-from app.kit.writes import lock_keys
+from app.kit.writes import list_value, lock_keys, one_of
 
 ModelT = TypeVar("ModelT")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -34,7 +35,7 @@ def slug_lock_key(table: str, base: str) -> str:
     return f"slug:{table}:{base[: SLUG_MAX_LENGTH - 8]}"
 
 
-def with_suffix(base: str, number: int) -> str:
+def _with_suffix(base: str, number: int) -> str:
     """The `number`th slug `next_free_slug` tries for `base` (the first is `base` itself)."""
     if number == 1:
         return base
@@ -42,23 +43,47 @@ def with_suffix(base: str, number: int) -> str:
     return base[: SLUG_MAX_LENGTH - len(suffix)].rstrip("-") + suffix
 
 
+async def taken_slugs(session: AsyncSession, table: str, bases: Mapping[str, int]) -> set[str]:
+    """Every stored slug of `table` that `next_free_slug` could meet for these bases, when each
+    base is wanted by as many new rows as `bases` says: exact candidates (`base`, `base-2`, …;
+    an index seek each) looked up in rounds, each base's window growing until it holds as many
+    free ones as its rows need."""
+    dialect = session.get_bind().dialect.name
+    query = text(f"SELECT slug FROM {table} WHERE {one_of(dialect, 'slug', 'slugs', 'text')}")
+    taken: set[str] = set()
+    probed = dict.fromkeys(bases, 0)
+    pending = dict(bases)
+    while pending:
+        candidates: list[str] = []
+        for base in pending:
+            first, size = probed[base] + 1, max(pending[base], probed[base], 1)
+            candidates += [_with_suffix(base, n) for n in range(first, first + size)]
+            probed[base] = first + size - 1
+        taken.update(await session.scalars(query, {"slugs": list_value(dialect, candidates)}))
+        pending = {
+            base: need
+            for base, need in pending.items()
+            if sum(_with_suffix(base, n) not in taken for n in range(1, probed[base] + 1)) < need
+        }
+    return taken
+
+
 async def free_slug(session: AsyncSession, column: InstrumentedAttribute[str], base: str) -> str:
     """`base`, or the first of `base-2`, `base-3`, … that no row uses yet.
 
     Transactions deriving from the same stem take turns, so each sees the slugs the others took.
     """
-    stem = base[: SLUG_MAX_LENGTH - 8]
-    await lock_keys(session, [slug_lock_key(column.class_.__tablename__, base)])
-    taken = set((await session.scalars(select(column).where(column.like(f"{stem}%")))).all())
-    return next_free_slug(base, taken)
+    table = column.class_.__tablename__
+    await lock_keys(session, [slug_lock_key(table, base)])
+    return next_free_slug(base, await taken_slugs(session, table, {base: 1}))
 
 
 def next_free_slug(base: str, taken: set[str]) -> str:
     """`base`, or the first of `base-2`, `base-3`, … not in `taken`, which it joins."""
     number = 1
-    while with_suffix(base, number) in taken:
+    while _with_suffix(base, number) in taken:
         number += 1
-    slug = with_suffix(base, number)
+    slug = _with_suffix(base, number)
     taken.add(slug)
     return slug
 

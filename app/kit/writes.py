@@ -3,6 +3,7 @@ and the batched one-row seeks a write reads its starting points with."""
 
 import json
 import operator
+import uuid
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -87,6 +88,24 @@ async def lock_keys(
             ),
             {"space": space, "buckets": buckets},
         )
+
+
+def one_of(dialect: str, column: str, name: str, sql_type: str) -> str:
+    """SQL text: `column` is one of the values of the list parameter `name` (give it with
+    `list_value`). One statement of fixed text whatever the number of values, where an IN list
+    of hundreds is rendered and planned anew for each batch: `= ANY` of an array on PostgreSQL
+    (`sql_type` is the array's element type), a JSON array on SQLite."""
+    if dialect == "postgresql":
+        return f"{column} = ANY(CAST(:{name} AS {sql_type}[]))"
+    return f"{column} IN (SELECT value FROM json_each(:{name}))"
+
+
+def list_value(dialect: str, values: Sequence[Any]) -> Any:
+    """The parameter of a `one_of` list: the values on PostgreSQL, a JSON array of them as
+    SQLite stores them (UUIDs as hex) on SQLite."""
+    if dialect == "postgresql":
+        return list(values)
+    return json.dumps([value.hex if isinstance(value, uuid.UUID) else value for value in values])
 
 
 _POSTGRESQL = postgresql.dialect()  # type: ignore[no-untyped-call]

@@ -28,7 +28,7 @@ from app.errors import AppError, InvalidInput, error_location
 from app.events import queries as event_queries
 from app.kit.db import Database, refresh_statistics, utcnow
 from app.kit.fields import to_rfc3339
-from app.kit.writes import REQUEST_LOCK_SPACE, bulk_insert, lock_keys
+from app.kit.writes import REQUEST_LOCK_SPACE, bulk_insert, list_value, lock_keys, one_of
 from app.models import ImportedLine
 from app.statements import service as statement_service
 from app.statements.chunks import Chunk, RelayRow, SourceRow, StanceRow, event_statements
@@ -115,13 +115,10 @@ async def _record(session: AsyncSession, lines: Sequence[_Line]) -> list[uuid.UU
 
 
 async def _imported(session: AsyncSession, keys: list[str]) -> Sequence[str]:
-    """Those of these line keys that are in: one statement of fixed text (an IN list of 5,000
-    parameters costs more to bind and plan than to run)."""
-    if session.get_bind().dialect.name == "postgresql":
-        query = text("SELECT key FROM imported_lines WHERE key = ANY(CAST(:keys AS text[]))")
-        return (await session.scalars(query, {"keys": keys})).all()
-    query = text("SELECT key FROM imported_lines WHERE key IN (SELECT value FROM json_each(:keys))")
-    return (await session.scalars(query, {"keys": json.dumps(keys)})).all()
+    """Those of these line keys that are in: one statement of fixed text."""
+    dialect = session.get_bind().dialect.name
+    query = text(f"SELECT key FROM imported_lines WHERE {one_of(dialect, 'key', 'keys', 'text')}")
+    return (await session.scalars(query, {"keys": list_value(dialect, keys)})).all()
 
 
 async def _import_batch(database: Database, lines: list[_Line], report: ImportReport) -> None:

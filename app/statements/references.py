@@ -9,7 +9,6 @@ free slug; events by id or slug, or inline get-or-create by slug; claims by id (
 event), or by normalized text within the event.
 """
 
-import json
 import uuid
 from collections import Counter
 from collections.abc import Sequence
@@ -29,8 +28,8 @@ from app.events.schemas import InlineEvent
 from app.kit.db import Base, utcnow
 from app.kit.fields import is_slug, looks_like_uuid
 from app.kit.ids import new_id
-from app.kit.slugs import derive_slug, next_free_slug, with_suffix
-from app.kit.writes import seek_each
+from app.kit.slugs import derive_slug, next_free_slug, taken_slugs
+from app.kit.writes import list_value, one_of, seek_each
 from app.models import Claim, Event, Source
 from app.sources import service as source_service
 from app.sources.schemas import SourceCreate
@@ -128,7 +127,7 @@ class References:
             for key, *source in await self._named(sorted(names)):
                 self.sources.setdefault(f"name:{key}", KnownSource(*source))
         if bases:
-            await self._find_taken_slugs(bases)
+            self.taken_slugs |= await taken_slugs(self.session, "sources", bases)
         pairs = sorted(
             {(self.events[key].id, digest) for key, digest in hashes if key in self.events}
         )
@@ -156,37 +155,6 @@ class References:
             self.claims_by_id[claim.id] = claim
             self.claims_by_text[(claim.event_id, claim.text_hash)] = claim
 
-    async def _find_taken_slugs(self, bases: Counter[str]) -> None:
-        """Add to `taken_slugs` every stored slug that `next_free_slug` could meet for these
-        bases, looking up exact candidates (`base`, `base-2`, …; an index seek each) in rounds:
-        each base's window of candidates grows until it holds as many free ones as names may
-        need it."""
-        probed = dict.fromkeys(bases, 0)
-        pending = dict(bases)
-        while pending:
-            candidates: list[str] = []
-            for base in pending:
-                first, size = probed[base] + 1, max(pending[base], probed[base], 1)
-                candidates += [with_suffix(base, n) for n in range(first, first + size)]
-                probed[base] = first + size - 1
-            self.taken_slugs.update(await self._stored_slugs(candidates))
-            pending = {
-                base: need
-                for base, need in pending.items()
-                if sum(
-                    with_suffix(base, n) not in self.taken_slugs for n in range(1, probed[base] + 1)
-                )
-                < need
-            }
-
-    async def _stored_slugs(self, candidates: list[str]) -> Sequence[str]:
-        """Those of these slugs that sources already have: one statement of fixed text."""
-        if self.session.get_bind().dialect.name == "postgresql":
-            query = text("SELECT slug FROM sources WHERE slug = ANY(CAST(:slugs AS text[]))")
-            return (await self.session.scalars(query, {"slugs": candidates})).all()
-        query = text("SELECT slug FROM sources WHERE slug IN (SELECT value FROM json_each(:slugs))")
-        return (await self.session.scalars(query, {"slugs": json.dumps(candidates)})).all()
-
     async def _by_keys(
         self, table: str, columns: Sequence[str], keys: set[str]
     ) -> list[tuple[Any, ...]]:
@@ -210,21 +178,16 @@ class References:
         """(name key, *`KnownSource`) of the sources with these names or aliases, oldest first:
         one statement of fixed text."""
         dialect = self.session.get_bind().dialect.name
-        matching = (
-            "n.name_key = ANY(CAST(:names AS text[]))"
-            if dialect == "postgresql"
-            else "n.name_key IN (SELECT value FROM json_each(:names))"
-        )
         sources = Base.metadata.tables["sources"]
         query = text(
             "SELECT n.name_key, s.id, s.slug, s.name, s.kind FROM source_names AS n "
-            f"JOIN sources AS s ON s.id = n.source_id WHERE {matching} ORDER BY s.id"
+            "JOIN sources AS s ON s.id = n.source_id "
+            f"WHERE {one_of(dialect, 'n.name_key', 'names', 'text')} ORDER BY s.id"
         ).columns(
             Base.metadata.tables["source_names"].c.name_key,
             *(sources.c[name] for name in KnownSource._fields),
         )
-        parameter = names if dialect == "postgresql" else json.dumps(names)
-        return (await self.session.execute(query, {"names": parameter})).all()
+        return (await self.session.execute(query, {"names": list_value(dialect, names)})).all()
 
     def _remember_event(self, event: AnyEvent) -> None:
         self.events[f"id:{event.id}"] = event
