@@ -9,6 +9,7 @@ from fastapi import Query
 from sqlalchemy import String, Uuid, bindparam, select
 
 from app.errors import InvalidInput
+from app.kit.fields import TimestampIn
 from app.kit.reader import Query as ReadQuery
 from app.kit.reader import Reader, fetch_by_ref, uuid_text
 from app.models import Claim, Event, Source
@@ -35,6 +36,13 @@ ClaimRef = Annotated[
     str | None, Query(max_length=100, description="Claim id: statements with a stance on it.")
 ]
 EventRef = Annotated[str | None, Query(max_length=100, description="Event id or slug.")]
+KnownAt = Annotated[
+    TimestampIn | None,
+    Query(
+        description="The record as it stood at this instant (RFC 3339 with offset): statements "
+        "recorded by then and not retracted by then; a later retraction is not shown."
+    ),
+]
 
 
 async def source_id(reader: Reader, ref: str, parameter: str) -> uuid.UUID:

@@ -9,7 +9,7 @@ from app.models.event_change import EventChange
 from app.models.idempotency import IdempotentResponse
 from app.models.imported_line import ImportedLine
 from app.models.source import Source, SourceName
-from app.models.statement import Relay, Stance, Statement
+from app.models.statement import Relay, Stance, Statement, StatementBasis
 from app.models.tally import EventParty, EventRelay, TallyMark
 
 __all__ = [
@@ -35,5 +35,6 @@ __all__ = [
     "Stance",
     "StanceKind",
     "Statement",
+    "StatementBasis",
     "TallyMark",
 ]

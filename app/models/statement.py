@@ -37,6 +37,14 @@ class Statement(Base):
             postgresql_where=text("retracted_at IS NULL"),
             sqlite_where=text("retracted_at IS NULL"),
         ),
+        # The direct answers of a statement (`responds_to=`, its thread), by recording order.
+        Index(
+            "ix_statements_responds_to",
+            "responds_to_id",
+            "id",
+            postgresql_where=text("responds_to_id IS NOT NULL"),
+            sqlite_where=text("responds_to_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
@@ -50,6 +58,10 @@ class Statement(Base):
     said_at_precision: Mapped[Precision] = mapped_column(enum_column(Precision, "precision"))
     medium: Mapped[Medium] = mapped_column(enum_column(Medium, "medium"))
     url: Mapped[str | None] = mapped_column(String(2048))
+    archive_url: Mapped[str | None] = mapped_column(String(2048))
+    # The statement of the same event this one answers. No foreign key, as for `recorded_by`
+    # (SQLite could not add one in place); the service checks it names a statement.
+    responds_to_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     language: Mapped[str | None] = mapped_column(String(35))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
     retracted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -73,6 +85,24 @@ class Relay(Base):
     source_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sources.id"))
     url: Mapped[str | None] = mapped_column(String(2048))
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The words as this relay published them, and an archived copy of its page.
+    quote: Mapped[str | None] = mapped_column(Text)
+    archive_url: Mapped[str | None] = mapped_column(String(2048))
+
+
+class StatementBasis(Base):
+    """A statement of the same event that a statement repeats or reports (`based_on`), in the
+    order given; the comparison follows these links to tell echoes from independent voices."""
+
+    __tablename__ = "statement_bases"
+    __table_args__ = (Index("ix_statement_bases_event_id", "event_id", "statement_id"),)
+
+    statement_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    based_on_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("statements.id"))
 
 
 class Stance(Base):

@@ -10,15 +10,19 @@ import re
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import datetime
 from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, Uuid, bindparam, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import aliased
 
+from app.kit.db import UTCDateTime
 from app.kit.pagination import PageRequest, decode_id_cursor, encode_cursor
 from app.kit.reader import Query, Reader, any_of, instant, uuid_text
-from app.models import Claim, Relay, Source, Stance, Statement
+from app.models import Claim, Relay, Source, Stance, Statement, StatementBasis
+from app.provenance.rules import aware as _aware
+from app.provenance.rules import with_wording
 
 Document = dict[str, Any]
 Row = Sequence[Any]
@@ -47,6 +51,8 @@ STATEMENT_COLUMNS = (
     _on_behalf_of.slug,
     _on_behalf_of.name,
     _on_behalf_of.kind,
+    Statement.archive_url,
+    uuid_text(Statement.responds_to_id),
 )
 
 
@@ -69,10 +75,19 @@ _RELAYS = Query(
         _relay_source.kind,
         Relay.url,
         instant(Relay.published_at),
+        Relay.quote,
+        Relay.archive_url,
     )
     .join(_relay_source, _relay_source.id == Relay.source_id)
     .where(any_of(Relay.statement_id, "ids"))
     .order_by(Relay.position)
+)
+
+
+_BASES = Query(
+    select(uuid_text(StatementBasis.statement_id), uuid_text(StatementBasis.based_on_id))
+    .where(any_of(StatementBasis.statement_id, "ids"))
+    .order_by(StatementBasis.statement_id, StatementBasis.position)
 )
 
 
@@ -111,13 +126,22 @@ async def documents(
     ids = [row[0] for row in rows]
     relays: dict[str, list[Document]] = defaultdict(list)
     stances: dict[str, list[Row]] = defaultdict(list)
+    bases: dict[str, list[str]] = defaultdict(list)
     if ids:
         for relay in await reader.fetch(_RELAYS, {"ids": ids}):
             relays[relay[0]].append(
-                {"source": _source(relay, 1), "url": relay[5], "published_at": relay[6]}
+                {
+                    "source": _source(relay, 1),
+                    "url": relay[5],
+                    "published_at": relay[6],
+                    "quote": relay[7],
+                    "archive_url": relay[8],
+                }
             )
         for stance in await reader.fetch(_STANCES, {"ids": ids}):
             stances[stance[0]].append(stance)
+        for statement_id, based_on_id in await reader.fetch(_BASES, {"ids": ids}):
+            bases[statement_id].append(based_on_id)
     shown = [
         {
             "id": row[0],
@@ -129,8 +153,11 @@ async def documents(
             "said_at_precision": row[4],
             "medium": row[5],
             "url": row[6],
+            "archive_url": row[19],
             "language": row[7],
-            "via": relays[row[0]],
+            "responds_to": row[20],
+            "based_on": bases[row[0]],
+            "via": with_wording(row[2], row[3], relays[row[0]]),
             "stances": [
                 {"claim_id": s[1], "claim_text": s[2], "stance": s[3], "quote": s[4]}
                 for s in stances[row[0]]
@@ -205,9 +232,15 @@ def _search_query(
     words: bool,
     include_retracted: bool,
     after: bool,
+    responds_to: bool = False,
+    known: bool = False,
 ) -> Query:
     """The list query for one combination of filters (a handful exist), compiled once each."""
     statement = statement_rows()
+    if responds_to:
+        statement = statement.where(
+            Statement.responds_to_id == bindparam("responds_to", type_=Uuid)
+        )
     if event:
         statement = statement.where(Statement.event_id == bindparam("event_id", type_=Uuid))
     if speaker:
@@ -222,7 +255,14 @@ def _search_query(
                 Stance.claim_id == bindparam("claim_id", type_=Uuid),
             )
         )
-    if not include_retracted:
+    if known:
+        moment = bindparam("known_at", type_=UTCDateTime())
+        statement = statement.where(Statement.recorded_at <= moment)
+        if not include_retracted:
+            statement = statement.where(
+                or_(Statement.retracted_at.is_(None), Statement.retracted_at > moment)
+            )
+    elif not include_retracted:
         statement = statement.where(Statement.retracted_at.is_(None))
     if words:
         statement = _matching_text(statement, dialect)
@@ -240,8 +280,11 @@ async def search(
     q: str | None,
     include_retracted: bool,
     page: PageRequest,
+    responds_to: uuid.UUID | None = None,
+    known_at: datetime | None = None,
 ) -> tuple[list[Document], str | None]:
-    """A page of statements in recording order, filtered."""
+    """A page of statements in recording order, filtered; with `known_at`, as the record stood
+    then (recorded by then; a later retraction not shown)."""
     words = _WORD.findall(q) if q else None
     if q is not None and not words:
         return [], None
@@ -255,8 +298,12 @@ async def search(
         words=words is not None,
         include_retracted=include_retracted,
         after=after is not None,
+        responds_to=responds_to is not None,
+        known=known_at is not None,
     )
     params: dict[str, Any] = {
+        "responds_to": responds_to,
+        "known_at": known_at,
         "event_id": event_id,
         "speaker_id": speaker_id,
         "claim_id": claim_id,
@@ -273,4 +320,14 @@ async def search(
         rows = rows[: page.limit]
         next_cursor = encode_cursor("statements", [rows[-1][0].replace("-", "")])
     shown, _ = await documents(reader, rows)
+    if known_at is not None:
+        as_known(shown, known_at)
     return shown, next_cursor
+
+
+def as_known(shown: Sequence[Document], known_at: datetime) -> None:
+    """Statement documents as they stood at `known_at`: a retraction after it is not shown."""
+    for document in shown:
+        retracted_at = document["retracted_at"]
+        if retracted_at is not None and _aware(retracted_at) > known_at:
+            document["retracted_at"] = document["retraction_reason"] = None

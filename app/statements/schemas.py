@@ -51,12 +51,19 @@ PESKOV_DENIAL: dict[str, Any] = {
     "said_at_precision": "day",
     "medium": "interview",
     "via": [
-        {"source": {"name": "TASS", "kind": "outlet"}},
+        {
+            "source": {"name": "TASS", "kind": "outlet"},
+            "quote": "I can safely say that President Putin did not have a telephone "
+            "conversation with Sir Elton John.",
+        },
         {
             "source": {"name": "The Moscow Times", "kind": "outlet"},
             "url": "https://www.themoscowtimes.com/2015/09/15/"
             "kremlin-rejects-claim-that-putin-phoned-elton-john-a49577",
             "published_at": "2015-09-15T12:00:00+03:00",
+            "quote": '"I can safely say that President Putin did not have a telephone '
+            'conversation with Sir Elton John," Peskov was quoted as saying by state-run news '
+            "agency TASS.",
         },
     ],
     "claims": [
@@ -109,6 +116,12 @@ class RelayIn(BaseModel):
     source: SourceRef
     url: HttpUrl | None = None
     published_at: TimestampIn | None = None
+    quote: Annotated[Quote | None, Field(description="The words as this relay published them.")] = (
+        None
+    )
+    archive_url: Annotated[
+        HttpUrl | None, Field(description="An archived copy of the relay's page.")
+    ] = None
 
 
 class StatementCreate(BaseModel):
@@ -131,11 +144,32 @@ class StatementCreate(BaseModel):
     said_at_precision: Precision = Precision.second
     medium: Medium = Medium.other
     url: HttpUrl | None = None
+    archive_url: Annotated[
+        HttpUrl | None, Field(description="An archived copy of the statement's page.")
+    ] = None
     language: Language | None = None
+    responds_to: Annotated[
+        uuid.UUID | None,
+        Field(description="The id of the statement of the same event that this one answers."),
+    ] = None
+    based_on: Annotated[
+        list[uuid.UUID],
+        Field(
+            max_length=20,
+            description="Ids of statements of the same event that this one repeats or reports.",
+        ),
+    ] = Field(default_factory=list)
     via: Annotated[list[RelayIn], Field(max_length=20, description="Nearest relay first.")] = Field(
         default_factory=list
     )
     claims: Annotated[list[StanceIn], Field(max_length=100)] = Field(default_factory=list)
+
+
+class StatementImport(StatementCreate):
+    """A line of `claimline import`: a submission, and the id the statement had where it was
+    exported, which it keeps (so that answers and `based_on` links between lines hold)."""
+
+    id: uuid.UUID | None = None
 
 
 class StatementBatch(BaseModel):
@@ -166,6 +200,20 @@ class RelayOut(BaseModel):
     source: SourceSummary
     url: str | None
     published_at: Timestamp | None
+    quote: str | None
+    archive_url: str | None
+    drift: Annotated[
+        float | None,
+        Field(
+            description="1 minus the similarity of this relay's quote and the wording before it "
+            "(the nearest earlier relay's quote, else the statement's text), 3 decimals; null "
+            "without a quote."
+        ),
+    ]
+    delay_s: Annotated[
+        int | None,
+        Field(description="Whole seconds from `said_at` to `published_at`; null without it."),
+    ]
 
 
 class StanceOut(BaseModel):
@@ -189,7 +237,10 @@ class StatementOut(BaseModel):
     said_at_precision: Precision
     medium: Medium
     url: str | None
+    archive_url: str | None
     language: str | None
+    responds_to: uuid.UUID | None
+    based_on: list[uuid.UUID]
     via: list[RelayOut]
     stances: list[StanceOut]
     recorded_at: Timestamp

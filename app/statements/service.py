@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Uuid, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.changes import log as change_log
@@ -19,8 +19,9 @@ from app.kit.db import Base, utcnow
 from app.kit.fields import looks_like_uuid
 from app.kit.ids import new_id
 from app.kit.slugs import derive_slug, slug_lock_key
-from app.kit.writes import bulk_insert, lock_keys
+from app.kit.writes import bulk_insert, list_value, lock_keys, one_of
 from app.models import Stance, Statement
+from app.provenance.rules import with_wording
 from app.sources.schemas import SourceCreate
 from app.statements import tally
 from app.statements.references import AnySource, KnownClaim, References
@@ -62,6 +63,7 @@ class _Rows:
     statements: list[dict[str, Any]] = field(default_factory=list)
     relays: list[dict[str, Any]] = field(default_factory=list)
     stances: list[dict[str, Any]] = field(default_factory=list)
+    bases: list[dict[str, Any]] = field(default_factory=list)
     sources: dict[uuid.UUID, AnySource] = field(default_factory=dict)
     claims: dict[uuid.UUID, KnownClaim] = field(default_factory=dict)
 
@@ -83,8 +85,35 @@ class Recorded:
         return _documents(self._rows)
 
 
-def _gather(references: References, data: StatementCreate, loc: Loc, rows: _Rows) -> None:
-    """Resolve what a statement names (creating what is new) and add its rows to `rows`."""
+def _linked(
+    linked: dict[uuid.UUID, uuid.UUID],
+    event_id: uuid.UUID,
+    statement_id: uuid.UUID,
+    target: uuid.UUID,
+    loc: Loc,
+) -> None:
+    """Check that a link (`responds_to`, a `based_on` item) names a statement of the event."""
+    if target == statement_id:
+        raise InvalidInput("A statement cannot answer or be based on itself.", loc=loc)
+    found = linked.get(target)
+    if found is None:
+        raise InvalidInput(f"There is no statement with id {str(target)!r}.", loc=loc)
+    if found != event_id:
+        raise InvalidInput(
+            f"The statement {str(target)!r} belongs to another event: links stay within one.",
+            loc=loc,
+        )
+
+
+def _gather(
+    references: References,
+    data: StatementCreate,
+    loc: Loc,
+    rows: _Rows,
+    linked: dict[uuid.UUID, uuid.UUID],
+) -> None:
+    """Resolve what a statement names (creating what is new) and add its rows to `rows`;
+    `linked` holds the event of each statement it may link to (and gains this one's)."""
     event = references.event(data.event, [*loc, "event"])
     speaker = references.source(data.speaker, [*loc, "speaker"])
     on_behalf_of = (
@@ -92,7 +121,24 @@ def _gather(references: References, data: StatementCreate, loc: Loc, rows: _Rows
         if data.on_behalf_of is not None
         else None
     )
-    statement_id = new_id()
+    statement_id = getattr(data, "id", None) or new_id()
+    if statement_id in linked:
+        raise InvalidInput(f"A statement with id {str(statement_id)!r} exists.", loc=[*loc, "id"])
+    if data.responds_to is not None:
+        _linked(linked, event.id, statement_id, data.responds_to, [*loc, "responds_to"])
+    for position, target in enumerate(data.based_on):
+        where: Loc = [*loc, "based_on", position]
+        _linked(linked, event.id, statement_id, target, where)
+        if target in data.based_on[:position]:
+            raise InvalidInput("The statement names this statement twice.", loc=where)
+        rows.bases.append(
+            {
+                "statement_id": statement_id,
+                "position": position,
+                "event_id": event.id,
+                "based_on_id": target,
+            }
+        )
     rows.sources[speaker.id] = speaker
     if on_behalf_of is not None:
         rows.sources[on_behalf_of.id] = on_behalf_of
@@ -106,6 +152,8 @@ def _gather(references: References, data: StatementCreate, loc: Loc, rows: _Rows
                 "source_id": source.id,
                 "url": relay.url,
                 "published_at": relay.published_at,
+                "quote": relay.quote,
+                "archive_url": relay.archive_url,
             }
         )
     named: set[uuid.UUID] = set()
@@ -138,6 +186,8 @@ def _gather(references: References, data: StatementCreate, loc: Loc, rows: _Rows
             "said_at_precision": data.said_at_precision,
             "medium": data.medium,
             "url": data.url,
+            "archive_url": data.archive_url,
+            "responds_to_id": data.responds_to,
             "language": data.language,
             "recorded_at": utcnow(),
             "retracted_at": None,
@@ -145,6 +195,31 @@ def _gather(references: References, data: StatementCreate, loc: Loc, rows: _Rows
             "retracted_by": None,
         }
     )
+    linked[statement_id] = event.id
+
+
+async def _links(
+    session: AsyncSession, items: Sequence[StatementCreate]
+) -> dict[uuid.UUID, uuid.UUID]:
+    """The event of each stored statement that the items link to, or give as their own id."""
+    wanted: set[uuid.UUID] = set()
+    for item in items:
+        wanted.update(item.based_on)
+        if item.responds_to is not None:
+            wanted.add(item.responds_to)
+        own = getattr(item, "id", None)
+        if own is not None:
+            wanted.add(own)
+    if not wanted:
+        return {}
+    dialect = session.get_bind().dialect.name
+    found = await session.execute(
+        text(
+            "SELECT id, event_id FROM statements WHERE " + one_of(dialect, "id", "ids", "uuid")
+        ).columns(id=Uuid, event_id=Uuid),
+        {"ids": list_value(dialect, sorted(wanted))},
+    )
+    return {row[0]: row[1] for row in found}
 
 
 async def _with_derived(session: AsyncSession, rows: _Rows) -> list[dict[str, Any]]:
@@ -195,8 +270,13 @@ def _documents(rows: _Rows) -> list[Document]:
                 "source": _summary(rows.sources[relay["source_id"]]),
                 "url": relay["url"],
                 "published_at": relay["published_at"],
+                "quote": relay["quote"],
+                "archive_url": relay["archive_url"],
             }
         )
+    bases: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for basis in rows.bases:
+        bases[basis["statement_id"]].append(str(basis["based_on_id"]))
     stances: dict[uuid.UUID, list[Document]] = defaultdict(list)
     for stance in rows.stances:
         stances[stance["statement_id"]].append(
@@ -218,8 +298,11 @@ def _documents(rows: _Rows) -> list[Document]:
             "said_at_precision": row["said_at_precision"],
             "medium": row["medium"],
             "url": row["url"],
+            "archive_url": row["archive_url"],
             "language": row["language"],
-            "via": relays[row["id"]],
+            "responds_to": str(row["responds_to_id"]) if row["responds_to_id"] else None,
+            "based_on": bases[row["id"]],
+            "via": with_wording(row["text"], row["said_at"], relays[row["id"]]),
             "stances": stances[row["id"]],
             "recorded_at": row["recorded_at"],
             "retracted_at": None,
@@ -258,8 +341,9 @@ async def record(
     references = References(session)
     await references.prefetch(items)
     rows = _Rows()
+    linked = await _links(session, items)
     for item, loc in zip(items, locs, strict=True):
-        _gather(references, item, loc, rows)
+        _gather(references, item, loc, rows, linked)
     for row in rows.statements:
         row["recorded_by"] = recorded_by
     replaced = await references.store_new()
@@ -273,6 +357,7 @@ async def record(
     tables = Base.metadata.tables
     await bulk_insert(session, tables["statements"], rows.statements)
     await bulk_insert(session, tables["relays"], rows.relays)
+    await bulk_insert(session, tables["statement_bases"], rows.bases)
     await bulk_insert(session, tables["stances"], await _with_derived(session, rows))
     await tally.count_recorded(
         session,

@@ -79,6 +79,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/statements/{statement}/thread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The thread of a statement
+         * @description The chain of statements this one answers (`responds_to`, root first), the statement, and
+         *     every statement answering it directly or through others (timeline order), each a timeline
+         *     item; retracted statements are included, shown as the timeline shows them with
+         *     `include_retracted=true`.
+         */
+        get: operations["read_thread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events/{event}/timeline": {
         parameters: {
             query?: never;
@@ -855,6 +878,16 @@ export interface components {
             url?: string | null;
             /** Published At */
             published_at?: string | null;
+            /**
+             * Quote
+             * @description The words as this relay published them.
+             */
+            quote?: string | null;
+            /**
+             * Archive Url
+             * @description An archived copy of the relay's page.
+             */
+            archive_url?: string | null;
         };
         /**
          * RelayOut
@@ -866,6 +899,20 @@ export interface components {
             url: string | null;
             /** Published At */
             published_at: string | null;
+            /** Quote */
+            quote: string | null;
+            /** Archive Url */
+            archive_url: string | null;
+            /**
+             * Drift
+             * @description 1 minus the similarity of this relay's quote and the wording before it (the nearest earlier relay's quote, else the statement's text), 3 decimals; null without a quote.
+             */
+            drift: number | null;
+            /**
+             * Delay S
+             * @description Whole seconds from `said_at` to `published_at`; null without it.
+             */
+            delay_s: number | null;
         };
         /**
          * RelayingSource
@@ -1125,6 +1172,7 @@ export interface components {
          *           "text": "I can safely say that President Putin did not have a telephone conversation with Sir Elton John.",
          *           "via": [
          *             {
+         *               "quote": "I can safely say that President Putin did not have a telephone conversation with Sir Elton John.",
          *               "source": {
          *                 "kind": "outlet",
          *                 "name": "TASS"
@@ -1132,6 +1180,7 @@ export interface components {
          *             },
          *             {
          *               "published_at": "2015-09-15T12:00:00+03:00",
+         *               "quote": "\"I can safely say that President Putin did not have a telephone conversation with Sir Elton John,\" Peskov was quoted as saying by state-run news agency TASS.",
          *               "source": {
          *                 "kind": "outlet",
          *                 "name": "The Moscow Times"
@@ -1208,6 +1257,7 @@ export interface components {
          *       "text": "I can safely say that President Putin did not have a telephone conversation with Sir Elton John.",
          *       "via": [
          *         {
+         *           "quote": "I can safely say that President Putin did not have a telephone conversation with Sir Elton John.",
          *           "source": {
          *             "kind": "outlet",
          *             "name": "TASS"
@@ -1215,6 +1265,7 @@ export interface components {
          *         },
          *         {
          *           "published_at": "2015-09-15T12:00:00+03:00",
+         *           "quote": "\"I can safely say that President Putin did not have a telephone conversation with Sir Elton John,\" Peskov was quoted as saying by state-run news agency TASS.",
          *           "source": {
          *             "kind": "outlet",
          *             "name": "The Moscow Times"
@@ -1250,8 +1301,23 @@ export interface components {
             medium: components["schemas"]["Medium"];
             /** Url */
             url?: string | null;
+            /**
+             * Archive Url
+             * @description An archived copy of the statement's page.
+             */
+            archive_url?: string | null;
             /** Language */
             language?: string | null;
+            /**
+             * Responds To
+             * @description The id of the statement of the same event that this one answers.
+             */
+            responds_to?: string | null;
+            /**
+             * Based On
+             * @description Ids of statements of the same event that this one repeats or reports.
+             */
+            based_on?: string[];
             /**
              * Via
              * @description Nearest relay first.
@@ -1288,8 +1354,14 @@ export interface components {
             medium: components["schemas"]["Medium"];
             /** Url */
             url: string | null;
+            /** Archive Url */
+            archive_url: string | null;
             /** Language */
             language: string | null;
+            /** Responds To */
+            responds_to: string | null;
+            /** Based On */
+            based_on: string[];
             /** Via */
             via: components["schemas"]["RelayOut"][];
             /** Stances */
@@ -1352,6 +1424,23 @@ export interface components {
             items: components["schemas"]["StatusChange"][];
             /** Next Cursor */
             next_cursor: string | null;
+        };
+        /**
+         * Thread
+         * @description A statement with the chain it answers and every statement answering it.
+         */
+        Thread: {
+            /**
+             * Ancestors
+             * @description The statements it answers, root first.
+             */
+            ancestors: components["schemas"]["TimelineItem"][];
+            statement: components["schemas"]["TimelineItem"];
+            /**
+             * Answers
+             * @description Every statement answering it, directly or not, in timeline order.
+             */
+            answers: components["schemas"]["TimelineItem"][];
         };
         /**
          * Timeline
@@ -1449,6 +1538,10 @@ export interface operations {
                 q?: string;
                 /** @description Also list retracted statements. */
                 include_retracted?: boolean;
+                /** @description Only the direct answers of this statement (its id). */
+                responds_to?: string;
+                /** @description The record as it stood at this instant (RFC 3339 with offset): statements recorded by then and not retracted by then; a later retraction is not shown. */
+                known_at?: string;
                 /** @description Items per page, 1 to 200. */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -2025,6 +2118,112 @@ export interface operations {
                 };
             };
             /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_thread: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier read: 304 if unchanged. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                statement: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Thread"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
             422: {
                 headers: {
                     /** @description The request's id: the `X-Request-ID` sent, or one made for it. */

@@ -46,6 +46,7 @@ from .status_change import StatusChange
 from .status_change_page import StatusChangePage
 from .stream_event_response_200 import StreamEventResponse200
 from .stream_event_response_200_event import StreamEventResponse200Event
+from .thread import Thread
 from .timeline import Timeline
 from .timeline_item import TimelineItem
 from .timeline_stance import TimelineStance
@@ -98,6 +99,7 @@ __all__ = (
     "StatusChangePage",
     "StreamEventResponse200",
     "StreamEventResponse200Event",
+    "Thread",
     "Timeline",
     "TimelineItem",
     "TimelineStance",

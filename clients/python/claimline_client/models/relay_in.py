@@ -24,11 +24,15 @@ class RelayIn:
             matches the name (any case), created when none does.
         url (None | str | Unset):
         published_at (datetime.datetime | None | Unset):
+        quote (None | str | Unset): The words as this relay published them.
+        archive_url (None | str | Unset): An archived copy of the relay's page.
     """
 
     source: SourceCreate | str
     url: None | str | Unset = UNSET
     published_at: datetime.datetime | None | Unset = UNSET
+    quote: None | str | Unset = UNSET
+    archive_url: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.source_create import SourceCreate  # noqa: PLC0415
@@ -53,6 +57,18 @@ class RelayIn:
         else:
             published_at = self.published_at
 
+        quote: None | str | Unset
+        if isinstance(self.quote, Unset):
+            quote = UNSET
+        else:
+            quote = self.quote
+
+        archive_url: None | str | Unset
+        if isinstance(self.archive_url, Unset):
+            archive_url = UNSET
+        else:
+            archive_url = self.archive_url
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -64,6 +80,10 @@ class RelayIn:
             field_dict["url"] = url
         if published_at is not UNSET:
             field_dict["published_at"] = published_at
+        if quote is not UNSET:
+            field_dict["quote"] = quote
+        if archive_url is not UNSET:
+            field_dict["archive_url"] = archive_url
 
         return field_dict
 
@@ -112,10 +132,30 @@ class RelayIn:
 
         published_at = _parse_published_at(d.pop("published_at", UNSET))
 
+        def _parse_quote(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        quote = _parse_quote(d.pop("quote", UNSET))
+
+        def _parse_archive_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        archive_url = _parse_archive_url(d.pop("archive_url", UNSET))
+
         relay_in = cls(
             source=source,
             url=url,
             published_at=published_at,
+            quote=quote,
+            archive_url=archive_url,
         )
 
         return relay_in

@@ -22,11 +22,20 @@ class RelayOut:
         source (SourceSummary): How a source appears inside other resources.
         url (None | str):
         published_at (datetime.datetime | None):
+        quote (None | str):
+        archive_url (None | str):
+        drift (float | None): 1 minus the similarity of this relay's quote and the wording before it (the nearest
+            earlier relay's quote, else the statement's text), 3 decimals; null without a quote.
+        delay_s (int | None): Whole seconds from `said_at` to `published_at`; null without it.
     """
 
     source: SourceSummary
     url: None | str
     published_at: datetime.datetime | None
+    quote: None | str
+    archive_url: None | str
+    drift: float | None
+    delay_s: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,6 +50,18 @@ class RelayOut:
         else:
             published_at = self.published_at
 
+        quote: None | str
+        quote = self.quote
+
+        archive_url: None | str
+        archive_url = self.archive_url
+
+        drift: float | None
+        drift = self.drift
+
+        delay_s: int | None
+        delay_s = self.delay_s
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -48,6 +69,10 @@ class RelayOut:
                 "source": source,
                 "url": url,
                 "published_at": published_at,
+                "quote": quote,
+                "archive_url": archive_url,
+                "drift": drift,
+                "delay_s": delay_s,
             }
         )
 
@@ -82,10 +107,42 @@ class RelayOut:
 
         published_at = _parse_published_at(d.pop("published_at"))
 
+        def _parse_quote(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        quote = _parse_quote(d.pop("quote"))
+
+        def _parse_archive_url(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        archive_url = _parse_archive_url(d.pop("archive_url"))
+
+        def _parse_drift(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        drift = _parse_drift(d.pop("drift"))
+
+        def _parse_delay_s(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        delay_s = _parse_delay_s(d.pop("delay_s"))
+
         relay_out = cls(
             source=source,
             url=url,
             published_at=published_at,
+            quote=quote,
+            archive_url=archive_url,
+            drift=drift,
+            delay_s=delay_s,
         )
 
         relay_out.additional_properties = d

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -35,7 +36,10 @@ class StatementCreate:
             said_at_precision (Precision | Unset): How precisely `said_at` is known.
             medium (Medium | Unset): Through what a statement was made.
             url (None | str | Unset):
+            archive_url (None | str | Unset): An archived copy of the statement's page.
             language (None | str | Unset):
+            responds_to (None | Unset | UUID): The id of the statement of the same event that this one answers.
+            based_on (list[UUID] | Unset): Ids of statements of the same event that this one repeats or reports.
             via (list[RelayIn] | Unset): Nearest relay first.
             claims (list[StanceIn] | Unset):
     """
@@ -48,7 +52,10 @@ class StatementCreate:
     said_at_precision: Precision | Unset = UNSET
     medium: Medium | Unset = UNSET
     url: None | str | Unset = UNSET
+    archive_url: None | str | Unset = UNSET
     language: None | str | Unset = UNSET
+    responds_to: None | Unset | UUID = UNSET
+    based_on: list[UUID] | Unset = UNSET
     via: list[RelayIn] | Unset = UNSET
     claims: list[StanceIn] | Unset = UNSET
 
@@ -94,11 +101,32 @@ class StatementCreate:
         else:
             url = self.url
 
+        archive_url: None | str | Unset
+        if isinstance(self.archive_url, Unset):
+            archive_url = UNSET
+        else:
+            archive_url = self.archive_url
+
         language: None | str | Unset
         if isinstance(self.language, Unset):
             language = UNSET
         else:
             language = self.language
+
+        responds_to: None | str | Unset
+        if isinstance(self.responds_to, Unset):
+            responds_to = UNSET
+        elif isinstance(self.responds_to, UUID):
+            responds_to = str(self.responds_to)
+        else:
+            responds_to = self.responds_to
+
+        based_on: list[str] | Unset = UNSET
+        if not isinstance(self.based_on, Unset):
+            based_on = []
+            for based_on_item_data in self.based_on:
+                based_on_item = str(based_on_item_data)
+                based_on.append(based_on_item)
 
         via: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.via, Unset):
@@ -132,8 +160,14 @@ class StatementCreate:
             field_dict["medium"] = medium
         if url is not UNSET:
             field_dict["url"] = url
+        if archive_url is not UNSET:
+            field_dict["archive_url"] = archive_url
         if language is not UNSET:
             field_dict["language"] = language
+        if responds_to is not UNSET:
+            field_dict["responds_to"] = responds_to
+        if based_on is not UNSET:
+            field_dict["based_on"] = based_on
         if via is not UNSET:
             field_dict["via"] = via
         if claims is not UNSET:
@@ -220,6 +254,15 @@ class StatementCreate:
 
         url = _parse_url(d.pop("url", UNSET))
 
+        def _parse_archive_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        archive_url = _parse_archive_url(d.pop("archive_url", UNSET))
+
         def _parse_language(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -228,6 +271,32 @@ class StatementCreate:
             return cast(None | str | Unset, data)
 
         language = _parse_language(d.pop("language", UNSET))
+
+        def _parse_responds_to(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                responds_to_type_0 = UUID(data)
+
+                return responds_to_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        responds_to = _parse_responds_to(d.pop("responds_to", UNSET))
+
+        _based_on = d.pop("based_on", UNSET)
+        based_on: list[UUID] | Unset = UNSET
+        if _based_on is not UNSET:
+            based_on = []
+            for based_on_item_data in _based_on:
+                based_on_item = UUID(based_on_item_data)
+
+                based_on.append(based_on_item)
 
         _via = d.pop("via", UNSET)
         via: list[RelayIn] | Unset = UNSET
@@ -256,7 +325,10 @@ class StatementCreate:
             said_at_precision=said_at_precision,
             medium=medium,
             url=url,
+            archive_url=archive_url,
             language=language,
+            responds_to=responds_to,
+            based_on=based_on,
             via=via,
             claims=claims,
         )

@@ -34,7 +34,10 @@ class StatementOut:
         said_at_precision (Precision): How precisely `said_at` is known.
         medium (Medium): Through what a statement was made.
         url (None | str):
+        archive_url (None | str):
         language (None | str):
+        responds_to (None | UUID):
+        based_on (list[UUID]):
         via (list[RelayOut]):
         stances (list[StanceOut]):
         recorded_at (datetime.datetime):
@@ -51,7 +54,10 @@ class StatementOut:
     said_at_precision: Precision
     medium: Medium
     url: None | str
+    archive_url: None | str
     language: None | str
+    responds_to: None | UUID
+    based_on: list[UUID]
     via: list[RelayOut]
     stances: list[StanceOut]
     recorded_at: datetime.datetime
@@ -85,8 +91,22 @@ class StatementOut:
         url: None | str
         url = self.url
 
+        archive_url: None | str
+        archive_url = self.archive_url
+
         language: None | str
         language = self.language
+
+        responds_to: None | str
+        if isinstance(self.responds_to, UUID):
+            responds_to = str(self.responds_to)
+        else:
+            responds_to = self.responds_to
+
+        based_on = []
+        for based_on_item_data in self.based_on:
+            based_on_item = str(based_on_item_data)
+            based_on.append(based_on_item)
 
         via = []
         for via_item_data in self.via:
@@ -122,7 +142,10 @@ class StatementOut:
                 "said_at_precision": said_at_precision,
                 "medium": medium,
                 "url": url,
+                "archive_url": archive_url,
                 "language": language,
+                "responds_to": responds_to,
+                "based_on": based_on,
                 "via": via,
                 "stances": stances,
                 "recorded_at": recorded_at,
@@ -176,12 +199,41 @@ class StatementOut:
 
         url = _parse_url(d.pop("url"))
 
+        def _parse_archive_url(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        archive_url = _parse_archive_url(d.pop("archive_url"))
+
         def _parse_language(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
         language = _parse_language(d.pop("language"))
+
+        def _parse_responds_to(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                responds_to_type_0 = UUID(data)
+
+                return responds_to_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        responds_to = _parse_responds_to(d.pop("responds_to"))
+
+        based_on = []
+        _based_on = d.pop("based_on")
+        for based_on_item_data in _based_on:
+            based_on_item = UUID(based_on_item_data)
+
+            based_on.append(based_on_item)
 
         via = []
         _via = d.pop("via")
@@ -231,7 +283,10 @@ class StatementOut:
             said_at_precision=said_at_precision,
             medium=medium,
             url=url,
+            archive_url=archive_url,
             language=language,
+            responds_to=responds_to,
+            based_on=based_on,
             via=via,
             stances=stances,
             recorded_at=recorded_at,

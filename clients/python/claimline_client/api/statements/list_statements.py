@@ -1,5 +1,7 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
+from uuid import UUID
 
 import httpx
 
@@ -18,6 +20,8 @@ def _get_kwargs(
     claim: str | Unset = UNSET,
     q: str | Unset = UNSET,
     include_retracted: bool | Unset = False,
+    responds_to: UUID | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -33,6 +37,16 @@ def _get_kwargs(
     params["q"] = q
 
     params["include_retracted"] = include_retracted
+
+    json_responds_to: str | Unset = UNSET
+    if not isinstance(responds_to, Unset):
+        json_responds_to = str(responds_to)
+    params["responds_to"] = json_responds_to
+
+    json_known_at: str | Unset = UNSET
+    if not isinstance(known_at, Unset):
+        json_known_at = known_at.isoformat()
+    params["known_at"] = json_known_at
 
     params["limit"] = limit
 
@@ -112,6 +126,8 @@ def sync_detailed(
     claim: str | Unset = UNSET,
     q: str | Unset = UNSET,
     include_retracted: bool | Unset = False,
+    responds_to: UUID | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Response[Problem | StatementPage | ValidationProblem]:
@@ -125,6 +141,10 @@ def sync_detailed(
         claim (str | Unset): Claim id: statements with a stance on it.
         q (str | Unset): Full-text search: statements containing every word.
         include_retracted (bool | Unset): Also list retracted statements. Default: False.
+        responds_to (UUID | Unset): Only the direct answers of this statement (its id).
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
 
@@ -142,6 +162,8 @@ def sync_detailed(
         claim=claim,
         q=q,
         include_retracted=include_retracted,
+        responds_to=responds_to,
+        known_at=known_at,
         limit=limit,
         cursor=cursor,
     )
@@ -161,6 +183,8 @@ def sync(
     claim: str | Unset = UNSET,
     q: str | Unset = UNSET,
     include_retracted: bool | Unset = False,
+    responds_to: UUID | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Problem | StatementPage | ValidationProblem | None:
@@ -174,6 +198,10 @@ def sync(
         claim (str | Unset): Claim id: statements with a stance on it.
         q (str | Unset): Full-text search: statements containing every word.
         include_retracted (bool | Unset): Also list retracted statements. Default: False.
+        responds_to (UUID | Unset): Only the direct answers of this statement (its id).
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
 
@@ -192,6 +220,8 @@ def sync(
         claim=claim,
         q=q,
         include_retracted=include_retracted,
+        responds_to=responds_to,
+        known_at=known_at,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -205,6 +235,8 @@ async def asyncio_detailed(
     claim: str | Unset = UNSET,
     q: str | Unset = UNSET,
     include_retracted: bool | Unset = False,
+    responds_to: UUID | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Response[Problem | StatementPage | ValidationProblem]:
@@ -218,6 +250,10 @@ async def asyncio_detailed(
         claim (str | Unset): Claim id: statements with a stance on it.
         q (str | Unset): Full-text search: statements containing every word.
         include_retracted (bool | Unset): Also list retracted statements. Default: False.
+        responds_to (UUID | Unset): Only the direct answers of this statement (its id).
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
 
@@ -235,6 +271,8 @@ async def asyncio_detailed(
         claim=claim,
         q=q,
         include_retracted=include_retracted,
+        responds_to=responds_to,
+        known_at=known_at,
         limit=limit,
         cursor=cursor,
     )
@@ -252,6 +290,8 @@ async def asyncio(
     claim: str | Unset = UNSET,
     q: str | Unset = UNSET,
     include_retracted: bool | Unset = False,
+    responds_to: UUID | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Problem | StatementPage | ValidationProblem | None:
@@ -265,6 +305,10 @@ async def asyncio(
         claim (str | Unset): Claim id: statements with a stance on it.
         q (str | Unset): Full-text search: statements containing every word.
         include_retracted (bool | Unset): Also list retracted statements. Default: False.
+        responds_to (UUID | Unset): Only the direct answers of this statement (its id).
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
 
@@ -284,6 +328,8 @@ async def asyncio(
             claim=claim,
             q=q,
             include_retracted=include_retracted,
+            responds_to=responds_to,
+            known_at=known_at,
             limit=limit,
             cursor=cursor,
         )
