@@ -17,6 +17,8 @@ from app.comparisons import stored
 from app.comparisons.rules import Gathered, Position, agreement
 from app.enums import ClaimStatus, StanceKind
 from app.kit.reader import Query, Reader, any_of, uuid_text
+from app.provenance import independence as independent_voices
+from app.provenance.independence import Independence
 from app.models import Source
 
 Document = dict[str, Any]
@@ -42,11 +44,16 @@ async def compare(
         gathered = await stored.gather(reader, event["id"], parties)
     else:
         gathered = await stored.gather_as_of(reader, event["id"], as_of, parties)
-    return await _document(reader, event, gathered)
+    independence = await independent_voices.stored(
+        reader, event["id"], gathered.positions, as_of=as_of, parties=parties
+    )
+    return await document(reader, event, gathered, independence)
 
 
-async def _document(reader: Reader, event: Document, gathered: Gathered) -> Document:
-    """The comparison document of what was gathered."""
+async def document(
+    reader: Reader, event: Document, gathered: Gathered, independence: Independence
+) -> Document:
+    """The comparison document of what was gathered, with whether each side is independent."""
     statement_counts, positions = gathered.statement_counts, gathered.positions
     relayed, relayed_parties = gathered.relayed, gathered.relayed_parties
     wanted = list(set(statement_counts) | set(relayed))
@@ -74,6 +81,10 @@ async def _document(reader: Reader, event: Document, gathered: Gathered) -> Docu
     for claim_id, on_claim in positions.items():
         status = status_from_sides(p.side for p in on_claim.values() if p.side is not None)
         ordered = sorted(on_claim, key=by_name)
+        voices = {
+            party_id: independence[(claim_id, party_id)] if p.side is not None else None
+            for party_id, p in on_claim.items()
+        }
         compared.append(
             {
                 "claim_id": claim_id,
@@ -86,9 +97,12 @@ async def _document(reader: Reader, event: Document, gathered: Gathered) -> Docu
                         "since": on_claim[party_id].since,
                         "statement_id": on_claim[party_id].statement_id,
                         "changed": on_claim[party_id].changed,
+                        "independent": voices[party_id],
                     }
                     for party_id in ordered
                 ],
+                "independent_supporters": _independent(on_claim, voices, StanceKind.supports),
+                "independent_refuters": _independent(on_claim, voices, StanceKind.refutes),
             }
         )
         if status is ClaimStatus.contested:
@@ -100,7 +114,14 @@ async def _document(reader: Reader, event: Document, gathered: Gathered) -> Docu
                 }
             )
     compared.extend(
-        {"claim_id": claim_id, "text": text, "status": ClaimStatus.open, "positions": []}
+        {
+            "claim_id": claim_id,
+            "text": text,
+            "status": ClaimStatus.open,
+            "positions": [],
+            "independent_supporters": 0,
+            "independent_refuters": 0,
+        }
         for claim_id, text in gathered.claims
         if claim_id not in positions
     )
@@ -134,6 +155,12 @@ async def _document(reader: Reader, event: Document, gathered: Gathered) -> Docu
         "agreement": pairs,
         "contradictions": contradictions,
     }
+
+
+def _independent(
+    on_claim: dict[str, Position], voices: dict[str, bool | None], side: StanceKind
+) -> int:
+    return sum(1 for party_id, p in on_claim.items() if p.side == side and voices[party_id])
 
 
 def _sides(on_claim: dict[str, Position], ordered: list[str], side: StanceKind) -> list[Document]:

@@ -54,6 +54,15 @@ class PositionOut(BaseModel):
             description="The party has taken both sides (`supports` and `refutes`) of the claim."
         ),
     ]
+    independent: Annotated[
+        bool | None,
+        Field(
+            description="The party holds its side independently: one of its kept statements "
+            "taking that side, since the side has held, does not echo (is not based, through "
+            "`based_on` links of kept statements, on another party's statement taking the same "
+            "stance on the claim). Null when the party has no side."
+        ),
+    ]
 
 
 class ClaimComparison(BaseModel):
@@ -69,6 +78,12 @@ class ClaimComparison(BaseModel):
         ),
     ]
     positions: Annotated[list[PositionOut], Field(description="One per party, by party name.")]
+    independent_supporters: Annotated[
+        int, Field(description="How many parties support the claim independently.")
+    ]
+    independent_refuters: Annotated[
+        int, Field(description="How many parties refute the claim independently.")
+    ]
 
 
 class AgreementOut(BaseModel):

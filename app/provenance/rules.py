@@ -2,7 +2,7 @@
 claim are held independently rather than echoed (`../shared/CONTRACT.md`, "v1.1 additions")."""
 
 import unicodedata
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from difflib import SequenceMatcher
@@ -58,9 +58,9 @@ class Kept:
     """A kept statement, as independence sees it: its party, its stances by claim, and the
     statements it is based on."""
 
-    party: Hashable
-    stances: Mapping[Hashable, StanceKind]
-    based_on: tuple[Hashable, ...] = ()
+    party: Any
+    stances: Mapping[Any, StanceKind]
+    based_on: tuple[Any, ...] = ()
 
 
 class Echoes:
@@ -68,15 +68,15 @@ class Echoes:
     through `based_on` links (through kept statements only) has another party and takes that
     stance on that claim."""
 
-    def __init__(self, kept: Mapping[Hashable, Kept]) -> None:
+    def __init__(self, kept: Mapping[Any, Kept]) -> None:
         self._kept = kept
-        self._reach: dict[Hashable, frozenset[Hashable]] = {}
+        self._reach: dict[Any, frozenset[Any]] = {}
 
-    def _reachable(self, start: Hashable) -> frozenset[Hashable]:
+    def _reachable(self, start: Any) -> frozenset[Any]:
         """The kept statements reachable from `start` through one link or more."""
         if start in self._reach:
             return self._reach[start]
-        seen: set[Hashable] = set()
+        seen: set[Any] = set()
         stack = [b for b in self._kept[start].based_on if b in self._kept]
         while stack:
             current = stack.pop()
@@ -87,7 +87,7 @@ class Echoes:
         found = self._reach[start] = frozenset(seen)
         return found
 
-    def echoes(self, statement: Hashable, claim: Hashable, stance: StanceKind) -> bool:
+    def echoes(self, statement: Any, claim: Any, stance: StanceKind) -> bool:
         """Whether the kept statement echoes on (claim, stance)."""
         kept = self._kept.get(statement)
         if kept is None or not kept.based_on:
@@ -98,9 +98,7 @@ class Echoes:
         )
 
 
-def independent(
-    echoes: Echoes, claim: Hashable, stance: StanceKind, statements: Iterable[Hashable]
-) -> bool:
+def independent(echoes: Echoes, claim: Any, stance: StanceKind, statements: Iterable[Any]) -> bool:
     """Whether a side is held independently: at least one of the party's kept statements taking
     it, since the one from which it has held, does not echo on (claim, side)."""
     return any(not echoes.echoes(statement, claim, stance) for statement in statements)

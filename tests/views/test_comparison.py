@@ -40,6 +40,7 @@ async def test_seed_story(client: AsyncClient) -> None:
             "since": "2015-09-14T15:11:00Z",
             "statement_id": post["id"],
             "changed": False,
+            "independent": True,
         },
         {
             "source_id": kremlin,
@@ -47,8 +48,10 @@ async def test_seed_story(client: AsyncClient) -> None:
             "since": "2015-09-15T06:00:00Z",
             "statement_id": denial["id"],
             "changed": False,
+            "independent": True,
         },
     ]
+    assert (claim["independent_supporters"], claim["independent_refuters"]) == (1, 1)
     assert view["agreement"] == [{"a": elton, "b": kremlin, "shared": 1, "agree": 0, "disagree": 1}]
     assert view["contradictions"] == [
         {
@@ -157,3 +160,74 @@ async def test_positions_since_changed_and_sides(client: AsyncClient) -> None:
 def view_name(view: Any, source_id: str) -> str:
     names = {p["source"]["id"]: p["source"]["name"].casefold() for p in view["parties"]}
     return str(names[source_id])
+
+
+async def test_confirmations_that_repeat_one_briefing_are_one_voice(client: AsyncClient) -> None:
+    claim = {"claim": {"text": "The convoy was struck from the air"}, "stance": "supports"}
+
+    def said(speaker: str, minute: int, **extra: Any) -> dict[str, Any]:
+        return {
+            "event": {"slug": "convoy", "title": "A convoy is struck"},
+            "speaker": {"name": speaker, "kind": "government"},
+            "text": f"{speaker} confirms it.",
+            "said_at": f"2016-09-20T10:{minute:02d}:00Z",
+            "claims": [claim],
+            **extra,
+        }
+
+    [briefing] = await submit(client, said("Intelligence service", 0))
+    ally, friend = await submit(
+        client,
+        said("Government A", 1, based_on=[briefing["id"]]),
+        said("Government B", 2, based_on=[briefing["id"]]),
+    )
+    # C repeats B, which repeats the briefing: an echo two links away.
+    [third] = await submit(client, said("Government C", 3, based_on=[friend["id"]]))
+    [denial] = await submit(
+        client,
+        {**said("Government D", 4), "claims": [{**claim, "stance": "refutes"}]},
+    )
+    view = await _compare(client, "convoy")
+    [compared] = view["claims"]
+    names = {p["source"]["id"]: p["source"]["name"] for p in view["parties"]}
+    voices = {names[p["source_id"]]: p["independent"] for p in compared["positions"]}
+    assert voices == {
+        "Intelligence service": True,
+        "Government A": False,
+        "Government B": False,
+        "Government C": False,
+        "Government D": True,
+    }
+    assert (compared["independent_supporters"], compared["independent_refuters"]) == (1, 1)
+
+    # Government A then says it again on its own: its side is now held independently.
+    [again] = await submit(client, said("Government A", 5))
+    view = await _compare(client, "convoy")
+    voices = {names[p["source_id"]]: p["independent"] for p in view["claims"][0]["positions"]}
+    assert voices["Government A"] is True
+    assert view["claims"][0]["independent_supporters"] == 2
+    # Before it, as of minute 4, A was an echo; the briefing's retraction breaks every chain.
+    early = await _compare(client, "convoy", as_of="2016-09-20T10:04:00Z")
+    assert early["claims"][0]["independent_supporters"] == 1
+    retracted = await client.request(
+        "DELETE", f"/v1/statements/{briefing['id']}", json={"reason": "Unsourced."}
+    )
+    assert retracted.status_code == 200
+    view = await _compare(client, "convoy")
+    voices = {names[p["source_id"]]: p["independent"] for p in view["claims"][0]["positions"]}
+    assert voices == {
+        "Government A": True,
+        "Government B": True,
+        "Government C": False,
+        "Government D": True,
+    }
+    # Only C and B listed: B's basis is not kept, so B is independent and C echoes B.
+    listed = await _compare(client, "convoy", sources=f"{third['speaker']['slug']},government-b")
+    voices = {p["independent"] for p in listed["claims"][0]["positions"]}
+    assert voices == {True, False}
+    # A neutral statement later does not change whether D's side is independent.
+    await submit(client, {**said("Government D", 6), "claims": [{**claim, "stance": "neutral"}]})
+    view = await _compare(client, "convoy")
+    d = next(p for p in view["claims"][0]["positions"] if names[p["source_id"]] == "Government D")
+    assert (d["stance"], d["independent"]) == ("neutral", True)
+    del ally, denial, again

@@ -46,6 +46,8 @@ class Said:
     retracted: bool = False
     id: str = ""
     derived: dict[str, tuple[bool, bool, str]] = field(default_factory=dict)
+    # The ids of the statements it is based on.
+    based_on: list[str] = field(default_factory=list)
 
 
 submission = st.tuples(
@@ -54,6 +56,8 @@ submission = st.tuples(
     st.integers(min_value=0, max_value=5),
     st.dictionaries(st.sampled_from(CLAIMS), st.sampled_from(STANCES), max_size=3),
     st.lists(st.sampled_from(OUTLETS), max_size=2, unique=True),
+    # Earlier statements it is based on (by index; those not said yet are left out).
+    st.lists(st.integers(min_value=0, max_value=11), max_size=3, unique=True),
 )
 operation = st.one_of(
     submission.map(lambda values: ("say", values)),
@@ -111,9 +115,26 @@ def expected_status_changes(said: list[Said]) -> dict[str, list[tuple[str, str, 
     return changes
 
 
+def _echoes(kept: dict[str, Said], item: Said, claim: str, stance: str) -> bool:
+    """Whether a kept statement reaches, through `based_on` links of kept statements, a kept
+    statement of another party taking the same stance on the claim."""
+    seen: set[str] = set()
+    stack = [target for target in item.based_on if target in kept]
+    while stack:
+        current = kept[stack.pop()]
+        if current.id in seen:
+            continue
+        seen.add(current.id)
+        if current.party != item.party and current.stances.get(claim) == stance:
+            return True
+        stack.extend(target for target in current.based_on if target in kept)
+    return False
+
+
 def expected_comparison(said: list[Said]) -> dict[str, Any]:
     """The comparison, recomputed naively, with sources named and statements by their ids."""
     kept = [item for item in sorted(said, key=lambda i: (i.minute, i.order)) if not item.retracted]
+    kept_by_id = {item.id: item for item in kept}
     parties = sorted({item.party for item in kept}, key=str.casefold)
     claims: dict[str, dict[str, Any]] = {}
     for item in kept:
@@ -129,6 +150,10 @@ def expected_comparison(said: list[Said]) -> dict[str, Any]:
             if stance in ("supports", "refutes") and stance != position["side"]:
                 position.update(side=stance, side_statement=item.id, side_since=said_at)
                 position["sides"].add(stance)
+                position["independent"] = False
+            taken = stance in ("supports", "refutes") and stance == position["side"]
+            if taken and not _echoes(kept_by_id, item, claim, stance):
+                position["independent"] = True
     sides = {
         party: {
             claim: on_claim[party]["side"]
@@ -190,6 +215,24 @@ def expected_comparison(said: list[Said]) -> dict[str, Any]:
         "claim_order": list(claims),
         "agreement": agreement,
         "contradictions": contradictions,
+        "independent": {
+            claim: [
+                (party, on_claim[party].get("independent") if on_claim[party]["side"] else None)
+                for party in sorted(on_claim, key=str.casefold)
+            ]
+            for claim, on_claim in claims.items()
+        },
+        "independent_sides": {
+            claim: tuple(
+                sum(
+                    1
+                    for position in on_claim.values()
+                    if position["side"] == side and position.get("independent")
+                )
+                for side in ("supports", "refutes")
+            )
+            for claim, on_claim in claims.items()
+        },
     }
 
 
@@ -232,6 +275,14 @@ def comparison_view(view: dict[str, Any]) -> dict[str, Any]:
             )
             for c in view["contradictions"]
         ],
+        "independent": {
+            claim["text"]: [(names[p["source_id"]], p["independent"]) for p in claim["positions"]]
+            for claim in mentioned
+        },
+        "independent_sides": {
+            claim["text"]: (claim["independent_supporters"], claim["independent_refuters"])
+            for claim in mentioned
+        },
     }
 
 
@@ -291,8 +342,10 @@ async def test_random_stories_match_a_naive_recomputation(
                 token = {CONSISTENCY_HEADER: response.headers[CONSISTENCY_HEADER]}
                 target.retracted = True
             continue
-        party, by_spokesperson, minute, stances, via = values
+        party, by_spokesperson, minute, stances, via, bases = values
+        based_on = [said[index].id for index in bases if index < len(said)]
         body: dict[str, Any] = {
+            "based_on": based_on,
             "event": {"slug": slug, "title": "A random story"},
             "speaker": {"name": f"Spokesperson of {party}" if by_spokesperson else party},
             "text": f"Statement {len(said)}",
@@ -305,7 +358,17 @@ async def test_random_stories_match_a_naive_recomputation(
         response = await client.post("/v1/statements", json=body)
         assert response.status_code == 201, response.text
         token = {CONSISTENCY_HEADER: response.headers[CONSISTENCY_HEADER]}
-        said.append(Said(len(said), minute, party, stances, via, id=response.json()["id"]))
+        said.append(
+            Said(
+                len(said),
+                minute,
+                party,
+                stances,
+                via,
+                id=response.json()["id"],
+                based_on=based_on,
+            )
+        )
     if not said:
         return
     await assert_views_match(get, test_database, slug, said, moments=range(6))
@@ -322,6 +385,7 @@ wide_submission = st.tuples(
     st.integers(min_value=0, max_value=59),
     st.dictionaries(st.sampled_from(CLAIMS), st.sampled_from(STANCES), min_size=1, max_size=3),
     st.lists(st.sampled_from(OUTLETS), max_size=2, unique=True),
+    st.lists(st.integers(min_value=0, max_value=159), max_size=2, unique=True),
 )
 
 
@@ -351,8 +415,14 @@ async def test_large_out_of_order_batches_match_a_naive_recomputation(
     size = -(-len(statements) // batches)
     for offset in range(0, len(statements), size):
         items: list[dict[str, Any]] = []
-        for party, by_spokesperson, minute, stances, via in statements[offset : offset + size]:
+        bases: list[list[str]] = []
+        for party, by_spokesperson, minute, stances, via, targets in statements[
+            offset : offset + size
+        ]:
+            # Statements of earlier batches only: a batch cannot name its own by id.
+            bases.append([said[index].id for index in targets if index < len(said)])
             item: dict[str, Any] = {
+                "based_on": bases[-1],
                 "event": {"slug": slug, "title": "A story in batches"},
                 "speaker": {"name": f"Spokesperson of {party}" if by_spokesperson else party},
                 "text": f"Statement {len(said) + len(items)}",
@@ -366,10 +436,12 @@ async def test_large_out_of_order_batches_match_a_naive_recomputation(
         response = await client.post("/v1/statements/batch", json={"statements": items})
         assert response.status_code == 201, response.text
         token = {CONSISTENCY_HEADER: response.headers[CONSISTENCY_HEADER]}
-        for (party, _, minute, stances, via), shown in zip(
-            statements[offset : offset + size], response.json()["statements"], strict=True
+        for (party, _, minute, stances, via, _), based_on, shown in zip(
+            statements[offset : offset + size], bases, response.json()["statements"], strict=True
         ):
-            said.append(Said(len(said), minute, party, stances, via, id=shown["id"]))
+            said.append(
+                Said(len(said), minute, party, stances, via, id=shown["id"], based_on=based_on)
+            )
     for target in retracted:
         if target < len(said):
             response = await client.request(

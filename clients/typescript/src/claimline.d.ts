@@ -522,6 +522,16 @@ export interface components {
              * @description One per party, by party name.
              */
             positions: components["schemas"]["PositionOut"][];
+            /**
+             * Independent Supporters
+             * @description How many parties support the claim independently.
+             */
+            independent_supporters: number;
+            /**
+             * Independent Refuters
+             * @description How many parties refute the claim independently.
+             */
+            independent_refuters: number;
         };
         /**
          * ClaimCreate
@@ -812,6 +822,11 @@ export interface components {
              * @description The party has taken both sides (`supports` and `refutes`) of the claim.
              */
             changed: boolean;
+            /**
+             * Independent
+             * @description The party holds its side independently: one of its kept statements taking that side, since the side has held, does not echo (is not based, through `based_on` links of kept statements, on another party's statement taking the same stance on the claim). Null when the party has no side.
+             */
+            independent: boolean | null;
         };
         /**
          * Precision

@@ -25,12 +25,16 @@ class ClaimComparison:
         text (str):
         status (ClaimStatus): Where a claim stands, from the sides the parties have taken on it.
         positions (list[PositionOut]): One per party, by party name.
+        independent_supporters (int): How many parties support the claim independently.
+        independent_refuters (int): How many parties refute the claim independently.
     """
 
     claim_id: UUID
     text: str
     status: ClaimStatus
     positions: list[PositionOut]
+    independent_supporters: int
+    independent_refuters: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,6 +49,10 @@ class ClaimComparison:
             positions_item = positions_item_data.to_dict()
             positions.append(positions_item)
 
+        independent_supporters = self.independent_supporters
+
+        independent_refuters = self.independent_refuters
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -53,6 +61,8 @@ class ClaimComparison:
                 "text": text,
                 "status": status,
                 "positions": positions,
+                "independent_supporters": independent_supporters,
+                "independent_refuters": independent_refuters,
             }
         )
 
@@ -76,11 +86,17 @@ class ClaimComparison:
 
             positions.append(positions_item)
 
+        independent_supporters = d.pop("independent_supporters")
+
+        independent_refuters = d.pop("independent_refuters")
+
         claim_comparison = cls(
             claim_id=claim_id,
             text=text,
             status=status,
             positions=positions,
+            independent_supporters=independent_supporters,
+            independent_refuters=independent_refuters,
         )
 
         claim_comparison.additional_properties = d

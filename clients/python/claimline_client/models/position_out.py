@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -24,6 +24,9 @@ class PositionOut:
             (repeating the same stance does not move it).
         statement_id (UUID): That statement.
         changed (bool): The party has taken both sides (`supports` and `refutes`) of the claim.
+        independent (bool | None): The party holds its side independently: one of its kept statements taking that side,
+            since the side has held, does not echo (is not based, through `based_on` links of kept statements, on another
+            party's statement taking the same stance on the claim). Null when the party has no side.
     """
 
     source_id: UUID
@@ -31,6 +34,7 @@ class PositionOut:
     since: datetime.datetime
     statement_id: UUID
     changed: bool
+    independent: bool | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,6 +48,9 @@ class PositionOut:
 
         changed = self.changed
 
+        independent: bool | None
+        independent = self.independent
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -53,6 +60,7 @@ class PositionOut:
                 "since": since,
                 "statement_id": statement_id,
                 "changed": changed,
+                "independent": independent,
             }
         )
 
@@ -71,12 +79,20 @@ class PositionOut:
 
         changed = d.pop("changed")
 
+        def _parse_independent(data: object) -> bool | None:
+            if data is None:
+                return data
+            return cast(bool | None, data)
+
+        independent = _parse_independent(d.pop("independent"))
+
         position_out = cls(
             source_id=source_id,
             stance=stance,
             since=since,
             statement_id=statement_id,
             changed=changed,
+            independent=independent,
         )
 
         position_out.additional_properties = d
