@@ -11,14 +11,17 @@ from app.claims.jsonld import JSONLD_MEDIA_TYPE, claim_document
 from app.claims.schemas import ClaimCreate, ClaimOut, ClaimPage
 from app.deps import DatabaseDep, IfNoneMatch, PageDep
 from app.enums import ClaimStatus
-from app.errors import problem_responses
+from app.errors import NotFound, problem_responses
 from app.events import service as event_service
 from app.events import views as event_views
 from app.kit.auth import caller
 from app.kit.etags import conditional, etag_of_body
+from app.kit.fields import to_rfc3339
+from app.kit.filters import KnownAt
 from app.kit.idempotency import CreationDep
 from app.kit.reader import Reader
 from app.kit.routing import CommittingRoute
+from app.provenance import known, known_views
 
 router = APIRouter(tags=["claims"], route_class=CommittingRoute, dependencies=[Depends(caller)])
 
@@ -58,13 +61,18 @@ async def list_claims(
     status: Annotated[
         ClaimStatus | None, Query(description="Only claims with this status.")
     ] = None,
+    known_at: KnownAt = None,
 ) -> Response:
     """An event's claims in creation order."""
 
     async def render(reader: Reader, found: dict[str, Any]) -> dict[str, Any]:
-        items, next_cursor = await claim_queries.search(
-            reader=reader, event_id=found["id"], status=status, page=page
-        )
+        if known_at is not None:
+            record = await known.record(reader, found["id"], known_at)
+            items, next_cursor = known_views.claims(record, found["id"], status=status, page=page)
+        else:
+            items, next_cursor = await claim_queries.search(
+                reader=reader, event_id=found["id"], status=status, page=page
+            )
         return ClaimPage.model_validate({"items": items, "next_cursor": next_cursor}).model_dump(
             mode="json"
         )
@@ -85,11 +93,21 @@ async def list_claims(
     responses={304: {"description": "Not modified"}, **problem_responses(404)},
 )
 async def read_claim(
-    claim: str, database: DatabaseDep, response: Response, if_none_match: IfNoneMatch = None
+    claim: str,
+    database: DatabaseDep,
+    response: Response,
+    if_none_match: IfNoneMatch = None,
+    known_at: KnownAt = None,
 ) -> ClaimOut | Response:
-    """A claim by id, with its current status."""
+    """A claim by id, with its current status (with `known_at`, its status then; a claim
+    created after that instant is not found)."""
     async with database.reader() as reader:
         found = await claim_queries.document(reader=reader, ref=claim)
+        if known_at is not None:
+            record = await known.record(reader, found["event_id"], known_at)
+            if found["id"] not in record.claims:
+                raise NotFound(f"There was no claim with id {claim!r} at {to_rfc3339(known_at)}.")
+            found = known_views.claim_document(record, found["id"], found["event_id"])
     shown = ClaimOut.model_validate(found)
     return conditional(shown, etag_of_body(shown), if_none_match, response)
 

@@ -17,9 +17,9 @@ from app.comparisons import stored
 from app.comparisons.rules import Gathered, Position, agreement
 from app.enums import ClaimStatus, StanceKind
 from app.kit.reader import Query, Reader, any_of, uuid_text
+from app.models import Source
 from app.provenance import independence as independent_voices
 from app.provenance.independence import Independence
-from app.models import Source
 
 Document = dict[str, Any]
 

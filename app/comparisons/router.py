@@ -13,8 +13,10 @@ from app.events import views as event_views
 from app.kit import filters
 from app.kit.auth import caller
 from app.kit.fields import TimestampIn
+from app.kit.filters import KnownAt
 from app.kit.reader import Reader
 from app.kit.routing import CommittingRoute
+from app.provenance import known
 
 Document = dict[str, Any]
 
@@ -42,6 +44,7 @@ async def read_comparison(
     as_of: Annotated[
         TimestampIn | None, Query(description="Only statements said at or before this instant.")
     ] = None,
+    known_at: KnownAt = None,
 ) -> Response:
     """Each party's position per claim (its latest stance), who agrees and who disagrees (by
     sides: latest `supports` or `refutes`), the contradictions on contested claims, and the
@@ -50,6 +53,10 @@ async def read_comparison(
 
     async def render(reader: Reader, found: Document) -> Document:
         parties = [str(await filters.source_id(reader, ref, "sources")) for ref in refs]
+        if known_at is not None:
+            record = await known.record(reader, found["id"], known_at)
+            gathered, independence = known.gather(record, as_of=as_of, parties=parties or None)
+            return await comparison_queries.document(reader, found, gathered, independence)
         return await comparison_queries.compare(
             reader=reader, event=found, as_of=as_of, parties=parties or None
         )

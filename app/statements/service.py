@@ -189,7 +189,7 @@ def _gather(
             "archive_url": data.archive_url,
             "responds_to_id": data.responds_to,
             "language": data.language,
-            "recorded_at": utcnow(),
+            "recorded_at": None,
             "retracted_at": None,
             "retraction_reason": None,
             "retracted_by": None,
@@ -344,9 +344,13 @@ async def record(
     linked = await _links(session, items)
     for item, loc in zip(items, locs, strict=True):
         _gather(references, item, loc, rows, linked)
+    replaced = await references.store_new()
+    # One instant for the whole submission, taken after its new claims were stamped: at any
+    # `known_at`, a statement counts only with the claims it names.
+    recorded_at = utcnow()
     for row in rows.statements:
         row["recorded_by"] = recorded_by
-    replaced = await references.store_new()
+        row["recorded_at"] = recorded_at
     if replaced:
         for row in rows.stances:
             row["claim_id"] = replaced.get(row["claim_id"], row["claim_id"])

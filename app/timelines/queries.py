@@ -19,20 +19,20 @@ from app.statements.queries import Document, documents, rows_of, statement_rows
 from app.timelines.schemas import Order
 
 
-def _cursor_kind(order: Order, *, back: bool = False) -> str:
+def cursor_kind(order: Order, *, back: bool = False) -> str:
     return f"timeline-{order.value}-back" if back else f"timeline-{order.value}"
 
 
-def _reversed(order: Order) -> Order:
+def reversed_order(order: Order) -> Order:
     return Order.desc if order is Order.asc else Order.asc
 
 
-def _position(order: Order, cursor: str) -> tuple[datetime, uuid.UUID, bool]:
+def cursor_position(order: Order, cursor: str) -> tuple[datetime, uuid.UUID, bool]:
     """Where a cursor points, and whether it asks for the page before that point (a
     `prev_cursor`) rather than the one after it."""
     for back in (False, True):
         try:
-            said_at, statement_id = decode_cursor(_cursor_kind(order, back=back), cursor, 2)
+            said_at, statement_id = decode_cursor(cursor_kind(order, back=back), cursor, 2)
             break
         except BadRequest:
             if back:
@@ -46,7 +46,7 @@ def _position(order: Order, cursor: str) -> tuple[datetime, uuid.UUID, bool]:
         raise BadRequest("The cursor is not a cursor of this timeline.") from None
 
 
-def _instant_text(value: datetime | str) -> str:
+def instant_text(value: datetime | str) -> str:
     # PostgreSQL rows carry datetimes, SQLite rows RFC 3339 text: either reads back the same.
     return value.isoformat() if isinstance(value, datetime) else value
 
@@ -163,11 +163,11 @@ async def timeline(
     back, inclusive = False, False
     point: tuple[datetime, uuid.UUID] | None = None
     if page.cursor is not None:
-        said_at, last, back = _position(order, page.cursor)
+        said_at, last, back = cursor_position(order, page.cursor)
         point = (said_at, last)
     elif at is not None:
         point, inclusive = (await _point_of(reader, event_id, at), at), True
-    read_order = _reversed(order) if back else order
+    read_order = reversed_order(order) if back else order
     query = _timeline_query(read_order, **filters, after=point is not None, inclusive=inclusive)
     rows = await reader.fetch(
         query,
@@ -183,12 +183,12 @@ async def timeline(
 
     def cursor(item: Document, *, back: bool) -> str:
         shown = item["statement"]
-        position = [_instant_text(shown["said_at"]), shown["id"].replace("-", "")]
-        return encode_cursor(_cursor_kind(order, back=back), position)
+        position = [instant_text(shown["said_at"]), shown["id"].replace("-", "")]
+        return encode_cursor(cursor_kind(order, back=back), position)
 
     async def beyond(item: Document, direction: Order) -> bool:
         shown = item["statement"]
-        edge = (datetime.fromisoformat(_instant_text(shown["said_at"])), uuid.UUID(shown["id"]))
+        edge = (datetime.fromisoformat(instant_text(shown["said_at"])), uuid.UUID(shown["id"]))
         probe = _timeline_query(direction, **filters, after=True)
         found = await reader.fetch(
             probe, {**params, "said_at": edge[0], "after": edge[1], "limit": 1}
@@ -203,7 +203,7 @@ async def timeline(
         earlier = more
     else:
         later = more
-        earlier = point is not None and await beyond(items[0], _reversed(order))
+        earlier = point is not None and await beyond(items[0], reversed_order(order))
     next_cursor = cursor(items[-1], back=False) if later else None
     prev_cursor = cursor(items[0], back=True) if earlier else None
     return items, next_cursor, prev_cursor

@@ -13,9 +13,10 @@ from app.events import views as event_views
 from app.kit import filters
 from app.kit.auth import caller
 from app.kit.fields import TimestampIn, looks_like_uuid
-from app.kit.filters import ClaimRef, SpeakerRef
+from app.kit.filters import ClaimRef, KnownAt, SpeakerRef
 from app.kit.reader import Reader
 from app.kit.routing import CommittingRoute
+from app.provenance import known, known_views
 from app.timelines import bands
 from app.timelines import queries as timeline_queries
 from app.timelines.schemas import Order, StatusChangePage, Timeline
@@ -63,6 +64,7 @@ async def read_timeline(
             "beginning; `prev_cursor` then leads to the items before it.",
         ),
     ] = None,
+    known_at: KnownAt = None,
 ) -> Response:
     """The event's non-retracted statements in timeline order (`said_at`, then recording order),
     each with its party and, per stance, `first_mention` (no earlier statement took a stance on
@@ -72,19 +74,24 @@ async def read_timeline(
     values."""
 
     async def render(reader: Reader, found: Document) -> Document:
-        items, next_cursor, prev_cursor = await timeline_queries.timeline(
-            reader=reader,
-            event_id=uuid.UUID(found["id"]),
-            order=order,
-            since=since,
-            until=until,
-            speaker_id=await filters.speaker_id(reader, speaker),
-            claim_id=await filters.claim_id(reader, claim),
-            stance=stance,
-            include_retracted=include_retracted,
-            page=page,
-            at=_statement_id(at),
-        )
+        chosen: dict[str, Any] = {
+            "order": order,
+            "since": since,
+            "until": until,
+            "speaker_id": await filters.speaker_id(reader, speaker),
+            "claim_id": await filters.claim_id(reader, claim),
+            "stance": stance,
+            "include_retracted": include_retracted,
+            "page": page,
+            "at": _statement_id(at),
+        }
+        if known_at is not None:
+            record = await known.record(reader, found["id"], known_at)
+            items, next_cursor, prev_cursor = await known_views.timeline(reader, record, **chosen)
+        else:
+            items, next_cursor, prev_cursor = await timeline_queries.timeline(
+                reader=reader, event_id=uuid.UUID(found["id"]), **chosen
+            )
         return {
             "event": found,
             "items": items,

@@ -9,7 +9,8 @@ served, and a view read twice is served the second time from memory, the same.""
 import itertools
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -48,6 +49,8 @@ class Said:
     derived: dict[str, tuple[bool, bool, str]] = field(default_factory=dict)
     # The ids of the statements it is based on.
     based_on: list[str] = field(default_factory=list)
+    recorded_at: str = ""
+    retracted_at: str | None = None
 
 
 submission = st.tuples(
@@ -341,6 +344,7 @@ async def test_random_stories_match_a_naive_recomputation(
                 assert response.status_code == 200, response.text
                 token = {CONSISTENCY_HEADER: response.headers[CONSISTENCY_HEADER]}
                 target.retracted = True
+                target.retracted_at = response.json()["retracted_at"]
             continue
         party, by_spokesperson, minute, stances, via, bases = values
         based_on = [said[index].id for index in bases if index < len(said)]
@@ -367,11 +371,16 @@ async def test_random_stories_match_a_naive_recomputation(
                 via,
                 id=response.json()["id"],
                 based_on=based_on,
+                recorded_at=response.json()["recorded_at"],
             )
         )
     if not said:
         return
     await assert_views_match(get, test_database, slug, said, moments=range(6))
+    # The record as it stood at moments between recordings and retractions.
+    instants = sorted({item.recorded_at for item in said} | {i.retracted_at or "" for i in said})
+    for known_at in [moment for moment in instants if moment][::3]:
+        await assert_known_views_match(get, slug, said, known_at)
     # The second reads were served from memory, but for the few right after a look.
     assert served.count("hit") > len(served) // 2, served
 
@@ -461,6 +470,64 @@ async def test_large_out_of_order_batches_match_a_naive_recomputation(
 
 
 Get = Callable[..., Awaitable[dict[str, Any]]]
+
+
+def _instant(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+async def assert_known_views_match(get: Get, slug: str, said: list[Said], known_at: str) -> None:
+    """The views at `known_at` equal the naive model of the record as it stood then: the
+    statements recorded by then, those retracted by then retracted (and the others not)."""
+    moment = _instant(known_at)
+    record = [
+        replace(
+            item,
+            retracted=item.retracted_at is not None and _instant(item.retracted_at) <= moment,
+            derived={},
+        )
+        for item in said
+        if _instant(item.recorded_at) <= moment
+    ]
+    statuses = expected_values(record)
+    items = (
+        await get(
+            f"/v1/events/{slug}/timeline", include_retracted="true", limit=200, known_at=known_at
+        )
+    )["items"]
+    by_id = {item.id: item for item in record}
+    assert [item["statement"]["id"] for item in items] == [
+        item.id for item in sorted(record, key=lambda item: (item.minute, item.order))
+    ]
+    for item in items:
+        expected = by_id[item["statement"]["id"]]
+        shown = item["statement"]
+        assert (shown["retracted_at"] is not None) == expected.retracted, (shown, known_at)
+        for stance in item["stances"]:
+            values = (stance["first_mention"], stance["reversal"], stance["status_after"])
+            assert values == expected.derived[stance["claim_text"]], (stance, known_at)
+    kept = (await get(f"/v1/events/{slug}/timeline", limit=200, known_at=known_at))["items"]
+    assert [item["statement"]["id"] for item in kept] == [
+        item["statement"]["id"] for item in items if item["statement"]["retracted_at"] is None
+    ]
+    claims = (await get(f"/v1/events/{slug}/claims", known_at=known_at, limit=200))["items"]
+    named = {text for item in record for text in item.stances}
+    assert {claim["text"]: claim["status"] for claim in claims} == {
+        text: statuses[text] for text in named
+    }
+    compared = await get(f"/v1/events/{slug}/comparison", known_at=known_at)
+    assert comparison_view(compared) == expected_comparison(record), known_at
+    ids = {party["source"]["name"]: party["source"]["id"] for party in compared["parties"]}
+    listed = sorted(ids)[1::2]
+    if listed:
+        restricted = await get(
+            f"/v1/events/{slug}/comparison",
+            known_at=known_at,
+            as_of="2015-09-14T10:03:00Z",
+            sources=",".join(ids[name] for name in listed),
+        )
+        left = [item for item in record if item.party in listed and item.minute <= 3]
+        assert comparison_view(restricted) == expected_comparison(left), known_at
 
 
 async def assert_views_match(

@@ -280,7 +280,8 @@ export interface paths {
         };
         /**
          * Read a claim
-         * @description A claim by id, with its current status.
+         * @description A claim by id, with its current status (with `known_at`, its status then; a claim
+         *     created after that instant is not found).
          */
         get: operations["read_claim"];
         put?: never;
@@ -2296,6 +2297,8 @@ export interface operations {
                 include_retracted?: boolean;
                 /** @description Start the page at this statement of the event (its id) instead of the beginning; `prev_cursor` then leads to the items before it. */
                 at?: string;
+                /** @description The record as it stood at this instant (RFC 3339 with offset): statements recorded by then and not retracted by then; a later retraction is not shown. */
+                known_at?: string;
                 /** @description Items per page, 1 to 200. */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -2540,6 +2543,8 @@ export interface operations {
                 sources?: string;
                 /** @description Only statements said at or before this instant. */
                 as_of?: string;
+                /** @description The record as it stood at this instant (RFC 3339 with offset): statements recorded by then and not retracted by then; a later retraction is not shown. */
+                known_at?: string;
             };
             header?: never;
             path: {
@@ -3257,6 +3262,8 @@ export interface operations {
             query?: {
                 /** @description Only claims with this status. */
                 status?: components["schemas"]["ClaimStatus"];
+                /** @description The record as it stood at this instant (RFC 3339 with offset): statements recorded by then and not retracted by then; a later retraction is not shown. */
+                known_at?: string;
                 /** @description Items per page, 1 to 200. */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -3524,7 +3531,10 @@ export interface operations {
     };
     read_claim: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The record as it stood at this instant (RFC 3339 with offset): statements recorded by then and not retracted by then; a later retraction is not shown. */
+                known_at?: string;
+            };
             header?: {
                 /** @description An ETag from an earlier read: 304 if unchanged. */
                 "If-None-Match"?: string;

@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
@@ -17,6 +18,7 @@ def _get_kwargs(
     event: str,
     *,
     status: ClaimStatus | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -28,6 +30,11 @@ def _get_kwargs(
         json_status = status.value
 
     params["status"] = json_status
+
+    json_known_at: str | Unset = UNSET
+    if not isinstance(known_at, Unset):
+        json_known_at = known_at.isoformat()
+    params["known_at"] = json_known_at
 
     params["limit"] = limit
 
@@ -115,6 +122,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     status: ClaimStatus | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Response[Any | ClaimPage | Problem | ValidationProblem]:
@@ -126,6 +134,9 @@ def sync_detailed(
         event (str):
         status (ClaimStatus | Unset): Where a claim stands, from the sides the parties have taken
             on it.
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
 
@@ -140,6 +151,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         event=event,
         status=status,
+        known_at=known_at,
         limit=limit,
         cursor=cursor,
     )
@@ -156,6 +168,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     status: ClaimStatus | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Any | ClaimPage | Problem | ValidationProblem | None:
@@ -167,6 +180,9 @@ def sync(
         event (str):
         status (ClaimStatus | Unset): Where a claim stands, from the sides the parties have taken
             on it.
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
 
@@ -182,6 +198,7 @@ def sync(
         event=event,
         client=client,
         status=status,
+        known_at=known_at,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -192,6 +209,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     status: ClaimStatus | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Response[Any | ClaimPage | Problem | ValidationProblem]:
@@ -203,6 +221,9 @@ async def asyncio_detailed(
         event (str):
         status (ClaimStatus | Unset): Where a claim stands, from the sides the parties have taken
             on it.
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
 
@@ -217,6 +238,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         event=event,
         status=status,
+        known_at=known_at,
         limit=limit,
         cursor=cursor,
     )
@@ -231,6 +253,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     status: ClaimStatus | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Any | ClaimPage | Problem | ValidationProblem | None:
@@ -242,6 +265,9 @@ async def asyncio(
         event (str):
         status (ClaimStatus | Unset): Where a claim stands, from the sides the parties have taken
             on it.
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
 
@@ -258,6 +284,7 @@ async def asyncio(
             event=event,
             client=client,
             status=status,
+            known_at=known_at,
             limit=limit,
             cursor=cursor,
         )

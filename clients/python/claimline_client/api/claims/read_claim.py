@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
@@ -15,17 +16,28 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     claim: str,
     *,
+    known_at: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
 
+    params: dict[str, Any] = {}
+
+    json_known_at: str | Unset = UNSET
+    if not isinstance(known_at, Unset):
+        json_known_at = known_at.isoformat()
+    params["known_at"] = json_known_at
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/claims/{claim}".format(
             claim=quote(str(claim), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -95,14 +107,19 @@ def sync_detailed(
     claim: str,
     *,
     client: AuthenticatedClient,
+    known_at: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | ClaimOut | Problem | ValidationProblem]:
     """Read a claim
 
-     A claim by id, with its current status.
+     A claim by id, with its current status (with `known_at`, its status then; a claim
+    created after that instant is not found).
 
     Args:
         claim (str):
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
         if_none_match (str | Unset): An ETag from an earlier read: 304 if unchanged.
 
     Raises:
@@ -115,6 +132,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         claim=claim,
+        known_at=known_at,
         if_none_match=if_none_match,
     )
 
@@ -129,14 +147,19 @@ def sync(
     claim: str,
     *,
     client: AuthenticatedClient,
+    known_at: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | ClaimOut | Problem | ValidationProblem | None:
     """Read a claim
 
-     A claim by id, with its current status.
+     A claim by id, with its current status (with `known_at`, its status then; a claim
+    created after that instant is not found).
 
     Args:
         claim (str):
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
         if_none_match (str | Unset): An ETag from an earlier read: 304 if unchanged.
 
     Raises:
@@ -150,6 +173,7 @@ def sync(
     return sync_detailed(
         claim=claim,
         client=client,
+        known_at=known_at,
         if_none_match=if_none_match,
     ).parsed
 
@@ -158,14 +182,19 @@ async def asyncio_detailed(
     claim: str,
     *,
     client: AuthenticatedClient,
+    known_at: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | ClaimOut | Problem | ValidationProblem]:
     """Read a claim
 
-     A claim by id, with its current status.
+     A claim by id, with its current status (with `known_at`, its status then; a claim
+    created after that instant is not found).
 
     Args:
         claim (str):
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
         if_none_match (str | Unset): An ETag from an earlier read: 304 if unchanged.
 
     Raises:
@@ -178,6 +207,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         claim=claim,
+        known_at=known_at,
         if_none_match=if_none_match,
     )
 
@@ -190,14 +220,19 @@ async def asyncio(
     claim: str,
     *,
     client: AuthenticatedClient,
+    known_at: datetime.datetime | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | ClaimOut | Problem | ValidationProblem | None:
     """Read a claim
 
-     A claim by id, with its current status.
+     A claim by id, with its current status (with `known_at`, its status then; a claim
+    created after that instant is not found).
 
     Args:
         claim (str):
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
         if_none_match (str | Unset): An ETag from an earlier read: 304 if unchanged.
 
     Raises:
@@ -212,6 +247,7 @@ async def asyncio(
         await asyncio_detailed(
             claim=claim,
             client=client,
+            known_at=known_at,
             if_none_match=if_none_match,
         )
     ).parsed

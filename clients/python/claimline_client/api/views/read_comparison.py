@@ -18,6 +18,7 @@ def _get_kwargs(
     *,
     sources: str | Unset = UNSET,
     as_of: datetime.datetime | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -28,6 +29,11 @@ def _get_kwargs(
     if not isinstance(as_of, Unset):
         json_as_of = as_of.isoformat()
     params["as_of"] = json_as_of
+
+    json_known_at: str | Unset = UNSET
+    if not isinstance(known_at, Unset):
+        json_known_at = known_at.isoformat()
+    params["known_at"] = json_known_at
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -112,6 +118,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     sources: str | Unset = UNSET,
     as_of: datetime.datetime | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
 ) -> Response[Any | Comparison | Problem | ValidationProblem]:
     """The comparison of an event's sources
 
@@ -124,6 +131,9 @@ def sync_detailed(
         sources (str | Unset): Comma-separated source ids or slugs (empty: all): only statements
             whose party is one of them count, for every value of the view.
         as_of (datetime.datetime | Unset): Only statements said at or before this instant.
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,6 +147,7 @@ def sync_detailed(
         event=event,
         sources=sources,
         as_of=as_of,
+        known_at=known_at,
     )
 
     response = client.get_httpx_client().request(
@@ -152,6 +163,7 @@ def sync(
     client: AuthenticatedClient,
     sources: str | Unset = UNSET,
     as_of: datetime.datetime | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
 ) -> Any | Comparison | Problem | ValidationProblem | None:
     """The comparison of an event's sources
 
@@ -164,6 +176,9 @@ def sync(
         sources (str | Unset): Comma-separated source ids or slugs (empty: all): only statements
             whose party is one of them count, for every value of the view.
         as_of (datetime.datetime | Unset): Only statements said at or before this instant.
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,6 +193,7 @@ def sync(
         client=client,
         sources=sources,
         as_of=as_of,
+        known_at=known_at,
     ).parsed
 
 
@@ -187,6 +203,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     sources: str | Unset = UNSET,
     as_of: datetime.datetime | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
 ) -> Response[Any | Comparison | Problem | ValidationProblem]:
     """The comparison of an event's sources
 
@@ -199,6 +216,9 @@ async def asyncio_detailed(
         sources (str | Unset): Comma-separated source ids or slugs (empty: all): only statements
             whose party is one of them count, for every value of the view.
         as_of (datetime.datetime | Unset): Only statements said at or before this instant.
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,6 +232,7 @@ async def asyncio_detailed(
         event=event,
         sources=sources,
         as_of=as_of,
+        known_at=known_at,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -225,6 +246,7 @@ async def asyncio(
     client: AuthenticatedClient,
     sources: str | Unset = UNSET,
     as_of: datetime.datetime | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
 ) -> Any | Comparison | Problem | ValidationProblem | None:
     """The comparison of an event's sources
 
@@ -237,6 +259,9 @@ async def asyncio(
         sources (str | Unset): Comma-separated source ids or slugs (empty: all): only statements
             whose party is one of them count, for every value of the view.
         as_of (datetime.datetime | Unset): Only statements said at or before this instant.
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -252,5 +277,6 @@ async def asyncio(
             client=client,
             sources=sources,
             as_of=as_of,
+            known_at=known_at,
         )
     ).parsed

@@ -26,6 +26,7 @@ def _get_kwargs(
     stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
     at: str | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -61,6 +62,11 @@ def _get_kwargs(
     params["include_retracted"] = include_retracted
 
     params["at"] = at
+
+    json_known_at: str | Unset = UNSET
+    if not isinstance(known_at, Unset):
+        json_known_at = known_at.isoformat()
+    params["known_at"] = json_known_at
 
     params["limit"] = limit
 
@@ -155,6 +161,7 @@ def sync_detailed(
     stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
     at: str | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Response[Any | Problem | Timeline | ValidationProblem]:
@@ -179,6 +186,9 @@ def sync_detailed(
             Default: False.
         at (str | Unset): Start the page at this statement of the event (its id) instead of the
             beginning; `prev_cursor` then leads to the items before it.
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
 
@@ -200,6 +210,7 @@ def sync_detailed(
         stance=stance,
         include_retracted=include_retracted,
         at=at,
+        known_at=known_at,
         limit=limit,
         cursor=cursor,
     )
@@ -223,6 +234,7 @@ def sync(
     stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
     at: str | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Any | Problem | Timeline | ValidationProblem | None:
@@ -247,6 +259,9 @@ def sync(
             Default: False.
         at (str | Unset): Start the page at this statement of the event (its id) instead of the
             beginning; `prev_cursor` then leads to the items before it.
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
 
@@ -269,6 +284,7 @@ def sync(
         stance=stance,
         include_retracted=include_retracted,
         at=at,
+        known_at=known_at,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -286,6 +302,7 @@ async def asyncio_detailed(
     stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
     at: str | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Response[Any | Problem | Timeline | ValidationProblem]:
@@ -310,6 +327,9 @@ async def asyncio_detailed(
             Default: False.
         at (str | Unset): Start the page at this statement of the event (its id) instead of the
             beginning; `prev_cursor` then leads to the items before it.
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
 
@@ -331,6 +351,7 @@ async def asyncio_detailed(
         stance=stance,
         include_retracted=include_retracted,
         at=at,
+        known_at=known_at,
         limit=limit,
         cursor=cursor,
     )
@@ -352,6 +373,7 @@ async def asyncio(
     stance: StanceKind | Unset = UNSET,
     include_retracted: bool | Unset = False,
     at: str | Unset = UNSET,
+    known_at: datetime.datetime | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 ) -> Any | Problem | Timeline | ValidationProblem | None:
@@ -376,6 +398,9 @@ async def asyncio(
             Default: False.
         at (str | Unset): Start the page at this statement of the event (its id) instead of the
             beginning; `prev_cursor` then leads to the items before it.
+        known_at (datetime.datetime | Unset): The record as it stood at this instant (RFC 3339
+            with offset): statements recorded by then and not retracted by then; a later retraction is
+            not shown.
         limit (int | Unset): Items per page, 1 to 200. Default: 50.
         cursor (str | Unset): The `next_cursor` of the previous page.
 
@@ -399,6 +424,7 @@ async def asyncio(
             stance=stance,
             include_retracted=include_retracted,
             at=at,
+            known_at=known_at,
             limit=limit,
             cursor=cursor,
         )
