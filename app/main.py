@@ -25,6 +25,7 @@ from app.kit.rate_limit import limiter_for
 from app.kit.request_log import RequestIdMiddleware
 from app.kit.routing import HeadAsGetMiddleware
 from app.kit.security import SecurityHeadersMiddleware, cors_options
+from app.provenance.router import router as provenance_router
 from app.sources.router import router as sources_router
 from app.statements.router import event_exports_router
 from app.statements.router import router as statements_router
@@ -138,6 +139,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         events_router,
         event_exports_router,
         claims_router,
+        provenance_router,
         sources_router,
         streams_router,
         health_router,

@@ -26,8 +26,11 @@ def _values(node: dict[str, Any], term: str) -> list[Any]:
 
 
 async def test_a_claim_as_schema_org_json_ld(client: AsyncClient) -> None:
-    recorded = []
-    for body in (ELTON_JOHN_POST, PESKOV_DENIAL):
+    recorded: list[dict[str, Any]] = []
+    archive = "https://web.archive.org/web/2015/https://www.instagram.com/eltonjohn/"
+    for body in ({**ELTON_JOHN_POST, "archive_url": archive}, PESKOV_DENIAL):
+        if recorded:
+            body = {**body, "responds_to": recorded[0]["id"]}
         response = await client.post("/v1/statements", json=body)
         assert response.status_code == 201
         recorded.append(response.json())
@@ -55,6 +58,7 @@ async def test_a_claim_as_schema_org_json_ld(client: AsyncClient) -> None:
     (first,) = claim[SCHEMA + "firstAppearance"]
     assert _values(first, SCHEMA + "url") == [ELTON_JOHN_POST["url"]]
     assert _values(first, SCHEMA + "datePublished") == ["2015-09-14T15:11:00Z"]
+    assert _values(first, SCHEMA + "archivedAt") == [archive]
     # Every kept statement that took a side, in timeline order; the retracted one is left out.
     appearances = claim[SCHEMA + "appearance"]
     assert [_values(a, "urn:claimline:stance") for a in appearances] == [["supports"], ["refutes"]]
@@ -65,6 +69,8 @@ async def test_a_claim_as_schema_org_json_ld(client: AsyncClient) -> None:
     (speaker,) = kremlin[SCHEMA + "contributor"]
     assert _values(speaker, SCHEMA + "name") == ["Dmitry Peskov"]
     assert _values(kremlin, "urn:claimline:quote") == [PESKOV_DENIAL["claims"][0]["quote"]]
+    (answered,) = kremlin["urn:claimline:respondsTo"]
+    assert answered["@id"] == first["@id"]
 
     missing = await client.get("/v1/claims/01a2120e-0630-7193-bf9f-4697085593ac/jsonld")
     assert missing.status_code == 404
@@ -96,6 +102,10 @@ async def test_an_events_statements_as_csv(client: AsyncClient) -> None:
     assert kremlin["stances"] == "refutes: Putin phoned Elton John"
     assert kremlin["said_at"] == "2015-09-15T06:00:00Z"
     assert kremlin["retracted_at"] == ""
+    assert kremlin["via_quotes"] == " > ".join(
+        f"{hop['source']['name']}: {hop['quote']}" for hop in PESKOV_DENIAL["via"]
+    )
+    assert (kremlin["responds_to"], kremlin["based_on"], kremlin["archive_url"]) == ("", "", "")
 
     everything = await client.get(
         f"/v1/events/{EVENT_SLUG}/statements.csv", params={"include_retracted": "true"}

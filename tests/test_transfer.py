@@ -275,3 +275,86 @@ def test_fast_line_keys_are_the_canonical_ones() -> None:
         assert jsonl._valid_line_key(item) == jsonl.line_key(item)
     lone = {**ELTON_JOHN_POST, "text": "half of a pair: \ud800"}
     assert isinstance(jsonl.parse(1, json.dumps(lone)), jsonl.BadLine)
+
+
+async def test_answers_bases_and_wording_survive_a_round_trip(
+    own_database: str, second_database: str, tmp_path: Path
+) -> None:
+    async with await _client(own_database) as client:
+        [post, rumour] = await submit(
+            client,
+            {**STORY[0], "archive_url": "https://web.archive.org/web/2015/https://example.com/"},
+            statement("A blogger", "2015-09-14T20:00:00Z", (CALL, "supports")),
+        )
+        denial_body = {
+            **STORY[1],
+            "responds_to": post["id"],
+            "via": [
+                {"source": {"name": "TASS"}, "quote": "Putin did not call Sir Elton John."},
+                {
+                    "source": {"name": "The Moscow Times"},
+                    "quote": "Putin did not call him, TASS said.",
+                    "published_at": "2015-09-15T09:00:00Z",
+                    "archive_url": "https://web.archive.org/web/2015/https://tmt.example/",
+                },
+            ],
+        }
+        [denial] = await submit(client, denial_body)
+        # Said before the denial (a day's precision), recorded after it, answering it and
+        # based on the post and on the rumour, which is then retracted.
+        [counter] = await submit(
+            client,
+            {
+                **statement("Elton John", "2015-09-15T00:00:00Z", (CALL, "supports")),
+                "said_at_precision": "day",
+                "responds_to": denial["id"],
+                "based_on": [post["id"], rumour["id"]],
+            },
+        )
+        retracted = await client.request(
+            "DELETE", f"/v1/statements/{rumour['id']}", json={"reason": "A rumour."}
+        )
+        assert retracted.status_code == 200
+        await client._transport.app.state.database.dispose()  # type: ignore[attr-defined]
+    exported = tmp_path / "links.jsonl"
+    result = run_claimline(
+        own_database, "export", "--event", EVENT["slug"], "--output", str(exported)
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in exported.read_text().splitlines()]
+    # The counter waits for the denial it answers; the link to the retracted rumour is left out.
+    assert [line["id"] for line in lines] == [post["id"], denial["id"], counter["id"]]
+    assert lines[2]["based_on"] == [post["id"]]
+    imported = run_claimline(second_database, "import", str(exported))
+    assert imported.returncode == 0, imported.stderr
+    copied, original = (
+        await _views(second_database, EVENT["slug"]),
+        await _views(own_database, EVENT["slug"]),
+    )
+    # Only kept statements are exported: the link to the retracted rumour is the one loss.
+    [counter_shown] = [i for i in original["timeline"] if i["statement"]["based_on"]]
+    assert counter_shown["statement"]["based_on"].pop() == rumour["id"]
+    assert copied == original
+    async with await _client(second_database) as client:
+        again = (await client.get(f"/v1/statements/{denial['id']}")).json()
+        thread = (await client.get(f"/v1/statements/{post['id']}/thread")).json()
+        await client._transport.app.state.database.dispose()  # type: ignore[attr-defined]
+    kept = {
+        key: denial[key]
+        for key in ("id", "text", "said_at", "responds_to", "based_on", "archive_url", "url")
+    }
+    assert {key: again[key] for key in kept} == kept
+    assert [hop["quote"] for hop in again["via"]] == [hop["quote"] for hop in denial["via"]]
+    assert [hop["drift"] for hop in again["via"]] == [hop["drift"] for hop in denial["via"]]
+    assert again["via"][1]["archive_url"] == denial["via"][1]["archive_url"]
+    assert [item["statement"]["id"] for item in thread["answers"]] == [
+        counter["id"],
+        denial["id"],
+    ]
+    # Importing the same file again creates nothing; a line naming a taken id is refused.
+    assert "3 already in" in run_claimline(second_database, "import", str(exported)).stderr
+    clash = tmp_path / "clash.jsonl"
+    clash.write_text(json.dumps({**lines[0], "text": "Another text."}) + "\n")
+    refused = run_claimline(second_database, "import", str(clash))
+    assert refused.returncode == 1
+    assert "line 1" in refused.stderr

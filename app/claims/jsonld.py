@@ -54,6 +54,10 @@ def _appearance(found: Appearance, base: str) -> dict[str, Any]:
         appearance["inLanguage"] = found.language
     if found.quote:
         appearance["cl:quote"] = found.quote
+    if found.archive_url:
+        appearance["archivedAt"] = found.archive_url
+    if found.responds_to:
+        appearance["cl:respondsTo"] = {"@id": f"{base}/v1/statements/{found.responds_to}"}
     return appearance
 
 

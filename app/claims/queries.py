@@ -94,6 +94,8 @@ class Appearance(NamedTuple):
     quote: str | None
     party: Agent
     speaker: Agent
+    archive_url: str | None = None
+    responds_to: str | None = None
 
 
 _party, _speaker = aliased(Source), aliased(Source)
@@ -118,6 +120,8 @@ _APPEARANCES = Query(
         Stance.quote,
         *_agent_columns(_party),
         *_agent_columns(_speaker),
+        Statement.archive_url,
+        uuid_text(Statement.responds_to_id),
     )
     .select_from(Statement)
     .join(Stance, Stance.statement_id == Statement.id)
@@ -137,7 +141,9 @@ def _agent(row: Sequence[Any]) -> Agent:
 
 def _appearance(row: Sequence[Any]) -> Appearance:
     statement_id, text, said_at, medium, url, language, stance, quote = row[:8]
-    party, speaker = row[8 : 8 + _AGENT_SIZE], row[8 + _AGENT_SIZE :]
+    party = row[8 : 8 + _AGENT_SIZE]
+    speaker = row[8 + _AGENT_SIZE : 8 + 2 * _AGENT_SIZE]
+    archive_url, responds_to = row[8 + 2 * _AGENT_SIZE :]
     # Enum columns: plain strings from asyncpg, enum members (also strings) from SQLAlchemy.
     return Appearance(
         statement_id,
@@ -150,6 +156,8 @@ def _appearance(row: Sequence[Any]) -> Appearance:
         quote,
         _agent(party),
         _agent(speaker),
+        archive_url,
+        responds_to,
     )
 
 

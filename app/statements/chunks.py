@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import String, Uuid, bindparam, select, tuple_, type_coerce
 
 from app.kit.reader import Query, Reader, any_of, json_value, uuid_text
-from app.models import Claim, Relay, Source, Stance, Statement
+from app.models import Claim, Relay, Source, Stance, Statement, StatementBasis
 
 CHUNK_SIZE = 1000
 
@@ -42,6 +42,8 @@ class StatementRow(NamedTuple):
     recorded_at: datetime
     retracted_at: datetime | None
     retraction_reason: str | None
+    archive_url: str | None
+    responds_to_id: str | None
 
 
 class RelayRow(NamedTuple):
@@ -51,6 +53,8 @@ class RelayRow(NamedTuple):
     source_id: str
     url: str | None
     published_at: datetime | None
+    quote: str | None
+    archive_url: str | None
 
 
 class StanceRow(NamedTuple):
@@ -83,6 +87,8 @@ class Chunk:
     relays: dict[str, list[RelayRow]] = field(default_factory=dict)
     stances: dict[str, list[StanceRow]] = field(default_factory=dict)
     sources: dict[str, SourceRow] = field(default_factory=dict)
+    # The ids of the statements each is based on, in order.
+    bases: dict[str, list[str]] = field(default_factory=dict)
 
 
 _RELAYS = Query(
@@ -91,9 +97,16 @@ _RELAYS = Query(
         uuid_text(Relay.source_id),
         Relay.url,
         Relay.published_at,
+        Relay.quote,
+        Relay.archive_url,
     )
     .where(any_of(Relay.statement_id, "ids"))
     .order_by(Relay.position)
+)
+_BASES = Query(
+    select(uuid_text(StatementBasis.statement_id), uuid_text(StatementBasis.based_on_id))
+    .where(any_of(StatementBasis.statement_id, "ids"))
+    .order_by(StatementBasis.statement_id, StatementBasis.position)
 )
 _STANCES = Query(
     select(
@@ -138,6 +151,8 @@ def _statements_query(*, include_retracted: bool, after: bool) -> Query:
             Statement.recorded_at,
             Statement.retracted_at,
             Statement.retraction_reason,
+            Statement.archive_url,
+            uuid_text(Statement.responds_to_id),
         )
         .where(Statement.event_id == bindparam("event_id", type_=Uuid))
         .order_by(Statement.said_at, Statement.id)
@@ -171,6 +186,8 @@ async def _chunk(reader: Reader, statements: list[StatementRow]) -> Chunk:
     for row in await reader.fetch(_STANCES, {"ids": ids}):
         stance = StanceRow._make(row)
         chunk.stances.setdefault(stance.statement_id, []).append(stance)
+    for statement_id, based_on_id in await reader.fetch(_BASES, {"ids": ids}):
+        chunk.bases.setdefault(statement_id, []).append(based_on_id)
     source_ids = {relay.source_id for relays in chunk.relays.values() for relay in relays}
     for statement in statements:
         # The party is the source spoken for, or else the speaker: every source is named.

@@ -26,6 +26,10 @@ COLUMNS = [
     "recorded_at",
     "retracted_at",
     "retraction_reason",
+    "archive_url",
+    "responds_to",
+    "based_on",
+    "via_quotes",
 ]
 # A cell a spreadsheet would read as a formula starts with a quote instead (OWASP's advice).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -42,6 +46,11 @@ def _row(statement: StatementRow, chunk: Chunk) -> list[str]:
     via = " > ".join(sources[relay.source_id].name for relay in chunk.relays.get(statement.id, []))
     stances = "; ".join(
         f"{stance.stance}: {stance.claim_text}" for stance in chunk.stances.get(statement.id, [])
+    )
+    quotes = " > ".join(
+        f"{sources[relay.source_id].name}: {relay.quote}"
+        for relay in chunk.relays.get(statement.id, [])
+        if relay.quote is not None
     )
     on_behalf_of = statement.on_behalf_of_id
     values: list[str | None] = [
@@ -60,6 +69,10 @@ def _row(statement: StatementRow, chunk: Chunk) -> list[str]:
         to_rfc3339(statement.recorded_at),
         to_rfc3339(statement.retracted_at) if statement.retracted_at else None,
         statement.retraction_reason,
+        statement.archive_url,
+        statement.responds_to_id,
+        " ".join(chunk.bases.get(statement.id, [])),
+        quotes,
     ]
     return [_cell(value) for value in values]
 

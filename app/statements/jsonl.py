@@ -21,18 +21,19 @@ from typing import Any
 
 import orjson
 from pydantic import ValidationError
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import AppError, InvalidInput, error_location
 from app.events import queries as event_queries
 from app.kit.db import Database, refresh_statistics, utcnow
 from app.kit.fields import to_rfc3339
+from app.kit.reader import Query, any_of, uuid_text
 from app.kit.writes import REQUEST_LOCK_SPACE, bulk_insert, list_value, lock_keys, one_of
-from app.models import ImportedLine
+from app.models import ImportedLine, Statement
 from app.statements import service as statement_service
 from app.statements.chunks import Chunk, RelayRow, SourceRow, StanceRow, event_statements
-from app.statements.schemas import StatementCreate
+from app.statements.schemas import StatementImport
 
 BATCH_SIZE = 1000
 
@@ -58,7 +59,7 @@ class ImportReport:
 class _Line:
     number: int
     key: str
-    submission: StatementCreate
+    submission: StatementImport
 
 
 def line_key(document: Any) -> str:
@@ -99,7 +100,7 @@ def parse(number: int, text: str | bytes) -> _Line | BadLine | None:
     except ValueError as error:
         return BadLine(number, f"not JSON: {error}")
     try:
-        submission = StatementCreate.model_validate(document)
+        submission = StatementImport.model_validate(document)
     except ValidationError as error:
         return BadLine(number, _describe(error))
     return _Line(number, _valid_line_key(document), submission)
@@ -255,9 +256,13 @@ class _Namer:
         return _event_document(event) if self._first(event["id"]) else event["slug"]
 
 
-def _submissions(chunk: Chunk, event: dict[str, Any], name: _Namer) -> Iterator[dict[str, Any]]:
+def _submissions(
+    chunk: Chunk, event: dict[str, Any], name: _Namer, kept: set[str]
+) -> Iterator[dict[str, Any]]:
+    """Each statement as a line, with its id and its links to the kept statements `kept`."""
     for statement in chunk.statements:
         document: dict[str, Any] = {
+            "id": statement.id,
             "event": name.event(event),
             "speaker": name.source(chunk.sources[statement.speaker_id]),
         }
@@ -271,8 +276,15 @@ def _submissions(chunk: Chunk, event: dict[str, Any], name: _Namer) -> Iterator[
         }
         if statement.url is not None:
             document["url"] = statement.url
+        if statement.archive_url is not None:
+            document["archive_url"] = statement.archive_url
         if statement.language is not None:
             document["language"] = statement.language
+        if statement.responds_to_id in kept:
+            document["responds_to"] = statement.responds_to_id
+        based_on = [b for b in chunk.bases.get(statement.id, []) if b in kept]
+        if based_on:
+            document["based_on"] = based_on
         document["via"] = [
             _relay(relay, chunk.sources, name) for relay in chunk.relays.get(statement.id, [])
         ]
@@ -286,6 +298,10 @@ def _relay(relay: RelayRow, sources: dict[str, SourceRow], name: _Namer) -> dict
         document["url"] = relay.url
     if relay.published_at is not None:
         document["published_at"] = to_rfc3339(relay.published_at)
+    if relay.quote is not None:
+        document["quote"] = relay.quote
+    if relay.archive_url is not None:
+        document["archive_url"] = relay.archive_url
     return document
 
 
@@ -296,12 +312,69 @@ def _stance(stance: StanceRow) -> dict[str, Any]:
     return document
 
 
+_KEPT = Query(
+    select(uuid_text(Statement.id)).where(
+        any_of(Statement.id, "ids"), Statement.retracted_at.is_(None)
+    )
+)
+
+
+def _links(document: dict[str, Any]) -> list[str]:
+    answered = [document["responds_to"]] if "responds_to" in document else []
+    return [*answered, *document.get("based_on", [])]
+
+
+class _InOrder:
+    """Lines in timeline order, except that a line waits for the lines it links to (said later
+    but recorded earlier), so that an import finds each linked statement already in."""
+
+    def __init__(self) -> None:
+        self.written: set[str] = set()
+        self.waiting: dict[str, list[dict[str, Any]]] = {}
+
+    def add(self, document: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        missing = [link for link in _links(document) if link not in self.written]
+        if missing:
+            self.waiting.setdefault(missing[0], []).append(document)
+            return
+        ready = [document]
+        while ready:
+            line = ready.pop(0)
+            self.written.add(line["id"])
+            yield line
+            for waiter in self.waiting.pop(line["id"], []):
+                still = [link for link in _links(waiter) if link not in self.written]
+                if still:
+                    self.waiting.setdefault(still[0], []).append(waiter)
+                else:
+                    ready.append(waiter)
+
+
 async def export_event(database: Database, ref: str) -> AsyncIterator[dict[str, Any]]:
-    """The event's kept statements as submissions, in timeline order (said_at, then recording).
-    Raises NotFound when no event has this id or slug."""
+    """The event's kept statements as submissions with their ids, in timeline order (said_at,
+    then recording; a statement after those it links to). Raises NotFound when no event has
+    this id or slug."""
     async with database.long_reader() as reader:
         event = await event_queries.document(reader=reader, ref=ref)
         name = _Namer()
+        order = _InOrder()
         async for chunk in event_statements(reader, event["id"]):
-            for document in _submissions(chunk, event, name):
-                yield document
+            targets = {
+                target
+                for statement in chunk.statements
+                for target in [statement.responds_to_id, *chunk.bases.get(statement.id, [])]
+                if target is not None
+            }
+            kept = (
+                {row[0] for row in await reader.fetch(_KEPT, {"ids": sorted(targets)})}
+                if targets
+                else set()
+            )
+            for document in _submissions(chunk, event, name, kept):
+                for line in order.add(document):
+                    yield line
+        # Nothing should be left (links name kept statements of the event, recorded earlier);
+        # whatever is, is written rather than lost.
+        for waiters in order.waiting.values():
+            for line in waiters:
+                yield line

@@ -226,7 +226,9 @@ async def export_statements_csv(
     """Every statement of the event for a spreadsheet, by `said_at` then recording order:
     `id, said_at, said_at_precision, speaker, on_behalf_of, party, medium, text, url, language,
     via` (relays, nearest first, joined by ` > `), `stances` (`stance: claim text`, joined by
-    `; `), `recorded_at, retracted_at, retraction_reason`. UTF-8 with a byte order mark, CRLF
+    `; `), `recorded_at, retracted_at, retraction_reason, archive_url, responds_to`, `based_on`
+    (ids joined by spaces), `via_quotes` (each relay's wording as `relay: words`, joined by
+    ` > `). UTF-8 with a byte order mark, CRLF
     line ends; a cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`) starts with
     `'`. Not paginated: the rows are streamed."""
     slug, rows = await event_csv(database, event, include_retracted=include_retracted)

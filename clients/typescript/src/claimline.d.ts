@@ -233,7 +233,9 @@ export interface paths {
          * @description Every statement of the event for a spreadsheet, by `said_at` then recording order:
          *     `id, said_at, said_at_precision, speaker, on_behalf_of, party, medium, text, url, language,
          *     via` (relays, nearest first, joined by ` > `), `stances` (`stance: claim text`, joined by
-         *     `; `), `recorded_at, retracted_at, retraction_reason`. UTF-8 with a byte order mark, CRLF
+         *     `; `), `recorded_at, retracted_at, retraction_reason, archive_url, responds_to`, `based_on`
+         *     (ids joined by spaces), `via_quotes` (each relay's wording as `relay: words`, joined by
+         *     ` > `). UTF-8 with a byte order mark, CRLF
          *     line ends; a cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`) starts with
          *     `'`. Not paginated: the rows are streamed.
          */
@@ -309,6 +311,35 @@ export interface paths {
          *     `cl:quote`. Retracted statements are left out.
          */
         get: operations["read_claim_jsonld"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{event}/provenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event's provenance as W3C PROV-JSON
+         * @description The event's sources as agents; its statements (retracted ones included), their relayed
+         *     copies and its claims as entities, under the prefix `cl` = `urn:claimline:`
+         *     (`cl:source-{id}`, `cl:statement-{id}`, `cl:copy-{statement id}-{hop}` with hop 1 the
+         *     nearest relay to the speaker, `cl:claim-{id}`). Relations: `wasGeneratedBy` with the
+         *     statement's `said_at` or the copy's `published_at`; `wasAttributedTo` (statement → speaker,
+         *     copy → relay); `actedOnBehalfOf` (speaker → party); `wasDerivedFrom` with `prov:type`
+         *     `prov:Quotation` (each copy → the copy or statement before it) and without it for
+         *     `based_on`; `wasInvalidatedBy` with the retraction's time and reason; `wasInfluencedBy` for
+         *     answers (`cl:Answer`, answer → the statement it answers) and stances (`cl:Stance`, claim →
+         *     statement, with `cl:stance`).
+         */
+        get: operations["read_provenance"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3662,6 +3693,109 @@ export interface operations {
                     "application/json": unknown;
                     "application/ld+json": Record<string, never>;
                 };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_provenance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PROV-JSON document (W3C Member Submission). */
+            200: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {

@@ -22,6 +22,7 @@ from .position_out import PositionOut
 from .precision import Precision
 from .problem import Problem
 from .problem_error import ProblemError
+from .read_provenance_response_200 import ReadProvenanceResponse200
 from .readiness import Readiness
 from .relay_in import RelayIn
 from .relay_out import RelayOut
@@ -76,6 +77,7 @@ __all__ = (
     "Problem",
     "ProblemError",
     "Readiness",
+    "ReadProvenanceResponse200",
     "RelayIn",
     "RelayingSource",
     "RelayOut",

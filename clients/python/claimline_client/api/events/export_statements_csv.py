@@ -99,7 +99,9 @@ def sync_detailed(
      Every statement of the event for a spreadsheet, by `said_at` then recording order:
     `id, said_at, said_at_precision, speaker, on_behalf_of, party, medium, text, url, language,
     via` (relays, nearest first, joined by ` > `), `stances` (`stance: claim text`, joined by
-    `; `), `recorded_at, retracted_at, retraction_reason`. UTF-8 with a byte order mark, CRLF
+    `; `), `recorded_at, retracted_at, retraction_reason, archive_url, responds_to`, `based_on`
+    (ids joined by spaces), `via_quotes` (each relay's wording as `relay: words`, joined by
+    ` > `). UTF-8 with a byte order mark, CRLF
     line ends; a cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`) starts with
     `'`. Not paginated: the rows are streamed.
 
@@ -139,7 +141,9 @@ def sync(
      Every statement of the event for a spreadsheet, by `said_at` then recording order:
     `id, said_at, said_at_precision, speaker, on_behalf_of, party, medium, text, url, language,
     via` (relays, nearest first, joined by ` > `), `stances` (`stance: claim text`, joined by
-    `; `), `recorded_at, retracted_at, retraction_reason`. UTF-8 with a byte order mark, CRLF
+    `; `), `recorded_at, retracted_at, retraction_reason, archive_url, responds_to`, `based_on`
+    (ids joined by spaces), `via_quotes` (each relay's wording as `relay: words`, joined by
+    ` > `). UTF-8 with a byte order mark, CRLF
     line ends; a cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`) starts with
     `'`. Not paginated: the rows are streamed.
 
@@ -174,7 +178,9 @@ async def asyncio_detailed(
      Every statement of the event for a spreadsheet, by `said_at` then recording order:
     `id, said_at, said_at_precision, speaker, on_behalf_of, party, medium, text, url, language,
     via` (relays, nearest first, joined by ` > `), `stances` (`stance: claim text`, joined by
-    `; `), `recorded_at, retracted_at, retraction_reason`. UTF-8 with a byte order mark, CRLF
+    `; `), `recorded_at, retracted_at, retraction_reason, archive_url, responds_to`, `based_on`
+    (ids joined by spaces), `via_quotes` (each relay's wording as `relay: words`, joined by
+    ` > `). UTF-8 with a byte order mark, CRLF
     line ends; a cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`) starts with
     `'`. Not paginated: the rows are streamed.
 
@@ -212,7 +218,9 @@ async def asyncio(
      Every statement of the event for a spreadsheet, by `said_at` then recording order:
     `id, said_at, said_at_precision, speaker, on_behalf_of, party, medium, text, url, language,
     via` (relays, nearest first, joined by ` > `), `stances` (`stance: claim text`, joined by
-    `; `), `recorded_at, retracted_at, retraction_reason`. UTF-8 with a byte order mark, CRLF
+    `; `), `recorded_at, retracted_at, retraction_reason, archive_url, responds_to`, `based_on`
+    (ids joined by spaces), `via_quotes` (each relay's wording as `relay: words`, joined by
+    ` > `). UTF-8 with a byte order mark, CRLF
     line ends; a cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`) starts with
     `'`. Not paginated: the rows are streamed.
 
