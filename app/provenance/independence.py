@@ -95,6 +95,15 @@ class Graph:
 
     def __init__(self, kept: dict[str, Kept], points: dict[str, tuple[datetime, str]]) -> None:
         self.kept, self.points, self.echoes = kept, points, Echoes(kept)
+        self.linked: dict[str, list[str]] = defaultdict(list)
+        for statement_id, statement in kept.items():
+            if statement.based_on:
+                self.linked[statement.party].append(statement_id)
+
+    def based(self, statement_id: str) -> bool:
+        """Whether the statement counts and is based on others (else it cannot echo)."""
+        found = self.kept.get(statement_id)
+        return found is not None and bool(found.based_on)
 
     def echo_free_since(self, claim_id: str, party_id: str, position: Position) -> bool:
         """Whether a linked statement of the party takes its side since the side's start and
@@ -103,12 +112,10 @@ class Graph:
         assert side is not None
         start = (aware(position.side_since), str(position.side_statement_id))
         return any(
-            statement.based_on
-            and statement.party == party_id
-            and statement.stances.get(claim_id) == side
+            self.kept[statement_id].stances.get(claim_id) == side
             and self.points[statement_id] >= start
             and not self.echoes.echoes(statement_id, claim_id, side)
-            for statement_id, statement in self.kept.items()
+            for statement_id in self.linked.get(party_id, ())
         )
 
 
@@ -164,7 +171,10 @@ async def stored(
     for claim_id, party_id, position in sides:
         side = position.side
         assert side is not None
-        if found.echo_free_since(claim_id, party_id, position):
+        # The statement that set the side takes it; based on nothing, it echoes nobody.
+        if not found.based(str(position.side_statement_id)) or found.echo_free_since(
+            claim_id, party_id, position
+        ):
             independence[(claim_id, party_id)] = True
             continue
         rows = await reader.fetch(
