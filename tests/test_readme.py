@@ -21,7 +21,7 @@ def test_the_readme_seed_story(own_database: str) -> None:
         lambda base: ["bash", "-e", "-c", script.replace("http://127.0.0.1:8000", base, 1)],
     )
     assert run.returncode == 0, run.stderr
-    timeline, comparison = (json.loads(line) for line in run.stdout.splitlines())
+    timeline, comparison, thread = (json.loads(line) for line in run.stdout.splitlines())
     steps = [
         (item["party"]["name"], stance["stance"], stance["first_mention"], stance["status_after"])
         for item in timeline["items"]
@@ -46,6 +46,17 @@ def test_the_readme_seed_story(own_database: str) -> None:
     )
     (claim,) = comparison["claims"]
     assert claim["status"] == "contested"
+    assert (claim["independent_supporters"], claim["independent_refuters"]) == (1, 1)
+    assert [position["independent"] for position in claim["positions"]] == [True, True]
+    post, denial = (item["statement"] for item in timeline["items"])
+    assert denial["responds_to"] == post["id"]
+    assert [(hop["drift"], hop["delay_s"]) for hop in denial["via"]] == [
+        (0.0, None),
+        (0.241, 10800),
+    ]
+    assert thread["ancestors"] == []
+    assert thread["statement"]["statement"]["id"] == post["id"]
+    assert [item["statement"]["id"] for item in thread["answers"]] == [denial["id"]]
     (contradiction,) = comparison["contradictions"]
     assert [names[side["source_id"]] for side in contradiction["supporting"]] == ["Elton John"]
     assert [names[side["source_id"]] for side in contradiction["refuting"]] == ["Kremlin"]

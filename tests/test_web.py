@@ -160,6 +160,74 @@ async def test_the_seed_story_in_a_browser(
     await phone.screenshot(path=ARTIFACTS / f"comparison-phone-{backend}.png", full_page=True)
 
 
+async def test_threads_echoes_wording_and_known_at_in_a_browser(
+    servers: list[str], browser: Browser, backend: str
+) -> None:
+    first, _ = servers
+    async with httpx.AsyncClient(timeout=30) as client:
+        post = (await client.post(f"{first}/v1/statements", json=ELTON_JOHN_POST)).json()
+        denial = await client.post(
+            f"{first}/v1/statements", json={**PESKOV_DENIAL, "responds_to": post["id"]}
+        )
+        assert denial.status_code == 201
+        echo = {
+            "event": EVENT_SLUG,
+            "speaker": {"name": "A blogger"},
+            "text": "Elton John says Putin called him.",
+            "said_at": "2015-09-16T08:00:00Z",
+            "based_on": [post["id"]],
+            "claims": [{"claim": {"text": "Putin phoned Elton John"}, "stance": "supports"}],
+        }
+        echoed = await client.post(f"{first}/v1/statements", json=echo)
+        assert echoed.status_code == 201
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = await browser.new_context(viewport=DESKTOP, bypass_csp=True, timezone_id="UTC")
+    page = await context.new_page()
+    await page.goto(f"{first}/events/{EVENT_SLUG}")
+    await page.wait_for_selector("body[data-ready=yes]")
+    statements = page.locator("#timeline > li")
+    kremlin = statements.nth(1)
+    # The answer links to what it answers, and going there focuses it.
+    link = kremlin.get_by_role("link", name="Elton John's statement")
+    assert "In answer to Elton John's statement" in await kremlin.inner_text()
+    await link.focus()
+    await page.keyboard.press("Enter")
+    await page.wait_for_function(
+        f"document.activeElement && document.activeElement.id === 's-{post['id']}'"
+    )
+    relays = kremlin.get_by_role("list", name="Relays and their wording")
+    wording = await relays.inner_text()
+    assert "The Moscow Times 3 h after" in wording
+    assert PESKOV_DENIAL["via"][0]["quote"] in wording
+    assert "% changed" in wording
+    assert "Based on 1 earlier statement" in await statements.nth(2).inner_text()
+    assert await _serious_violations(page) == []
+    await page.screenshot(path=ARTIFACTS / f"thread-desktop-{backend}.png", full_page=True)
+
+    await page.get_by_role("tab", name="Comparison").click()
+    matrix = page.locator("#matrix")
+    assert "echo" in await matrix.locator("tr", has_text="A blogger").locator("td").inner_text()
+    assert (
+        "echo" not in await matrix.locator("tr", has_text="Elton John").locator("td").inner_text()
+    )
+    assert "independent: 1 for, 1 against" in await matrix.locator("thead").inner_text()
+    # As known when Elton John's post was recorded: nobody else had spoken.
+    known = post["recorded_at"].removesuffix("Z")[:19]
+    await page.get_by_label("Record as known at").fill(known)
+    await page.get_by_label("Record as known at").dispatch_event("change")
+    await page.wait_for_function(
+        "!document.querySelector('#matrix').textContent.includes('Kremlin')"
+    )
+    assert "A blogger" not in await matrix.inner_text()
+    assert await _serious_violations(page) == []
+    await page.screenshot(path=ARTIFACTS / f"known-at-desktop-{backend}.png", full_page=True)
+    await page.get_by_role("button", name="As known now").click()
+    await page.wait_for_function(
+        "document.querySelector('#matrix').textContent.includes('Kremlin')"
+    )
+    await context.close()
+
+
 async def test_the_events_page(servers: list[str], browser: Browser) -> None:
     first, _ = servers
     async with httpx.AsyncClient(timeout=30) as client:

@@ -57,10 +57,46 @@ function badge(stance) {
     h("span", { class: `status status-${stance.status_after}` }, `→ ${stance.status_after}`));
 }
 
+// How long after the statement a relay published it ("3 h after"; before, for a coarse time).
+function delayText(seconds) {
+  const size = Math.abs(seconds);
+  const [amount, unit] = size >= 86400 ? [size / 86400, "d"] : size >= 3600 ? [size / 3600, "h"]
+    : size >= 60 ? [size / 60, "min"] : [size, "s"];
+  const rounded = Number.isInteger(amount) ? amount : amount.toFixed(1);
+  return `${rounded} ${unit} ${seconds < 0 ? "before" : "after"}`;
+}
+
+// Each relay, nearest to the speaker first, with its wording, how much it drifted from the
+// wording before it, and how long after the statement it published.
+function relayList(via) {
+  if (!via.some((relay) => relay.quote !== null || relay.delay_s !== null)) return null;
+  return h("ol", { class: "relays", "aria-label": "Relays and their wording" },
+    via.map((relay) => h("li", {},
+      h("strong", {}, relay.source.name),
+      relay.delay_s !== null ? h("span", { class: "delay" }, ` ${delayText(relay.delay_s)}`) : null,
+      relay.quote !== null ? [": ", h("q", { class: "relay-quote" }, relay.quote)] : null,
+      relay.drift !== null
+        ? h("span", { class: "drift" }, ` (wording ${Math.round(relay.drift * 100)}% changed)`)
+        : null)));
+}
+
+// "In answer to …": a link to the statement answered (by its speaker when it is on screen).
+function answers(statement) {
+  if (!statement.responds_to) return null;
+  const answered = windowItems().find((shown) => shown.statement.id === statement.responds_to);
+  const label = answered ? `${answered.statement.speaker.name}'s statement` : "an earlier statement";
+  return h("p", { class: "answers" }, "In answer to ",
+    h("a", {
+      href: `#s-${statement.responds_to}`,
+      onclick: (click) => { click.preventDefault(); show(statement.responds_to); },
+    }, label));
+}
+
 function statementItem(item) {
   const { statement, party } = item;
   const retracted = statement.retracted_at !== null;
   const via = statement.via.map((relay) => relay.source.name);
+  const bases = statement.based_on.length;
   return h("li", {
     id: `s-${statement.id}`, class: retracted ? "statement retracted" : "statement", tabindex: "-1",
   },
@@ -72,9 +108,13 @@ function statementItem(item) {
     h("span", { class: "medium" }, statement.medium.replace("_", " ")),
     via.length ? h("span", { class: "via" }, `via ${via.join(" → ")}`) : null,
     statement.url ? h("a", { href: statement.url, rel: "noopener noreferrer external" }, "original") : null),
+  answers(statement),
+  bases ? h("p", { class: "based-on" },
+    `Based on ${bases} earlier statement${bases === 1 ? "" : "s"}`) : null,
   retracted ? h("p", { class: "retraction" },
     h("strong", {}, "Retracted"), `: ${statement.retraction_reason}`) : null,
   h(retracted ? "del" : "blockquote", { class: "text" }, statement.text),
+  relayList(statement.via),
   item.stances.length ? h("ul", { class: "stances", "aria-label": "Stances" }, item.stances.map(badge)) : null);
 }
 
@@ -290,6 +330,7 @@ function positionCell(position) {
     h("span", { class: "sign", "aria-hidden": "true" }, STANCE_SIGN[position.stance]), " ",
     h("span", { class: "stance-word" }, position.stance),
     position.changed ? h("span", { class: "marker reversal" }, "changed sides") : null,
+    position.independent === false ? h("span", { class: "marker echo" }, "echo") : null,
     h("span", { class: "since" }, `since ${when(position.since)}`));
 }
 
@@ -304,10 +345,20 @@ function asOf() {
   return new Date(Math.floor(instant / 1000) * 1000).toISOString().replace(".000Z", "Z");
 }
 
+// The record as it stood at a moment (recorded, not said): empty for the record as it is now.
+function knownAt() {
+  const value = $("known-at").value;
+  if (!value) return undefined;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? undefined : instant.toISOString();
+}
+
 async function loadComparison() {
   const moment = asOf();
   $("as-of-value").textContent = moment ? when(moment) : "now";
-  state.comparison = await get(`/v1/events/${ref}/comparison`, { as_of: moment });
+  state.comparison = await get(`/v1/events/${ref}/comparison`, {
+    as_of: moment, known_at: knownAt(),
+  });
   drawComparison();
 }
 
@@ -327,7 +378,9 @@ function drawMatrix() {
   const shown = matching.slice(0, state.partyRows);
   const head = h("tr", {}, h("th", { scope: "col" }, "Party"),
     comparison.claims.map((claim) => h("th", { scope: "col" }, claim.text,
-      h("span", { class: `status status-${claim.status}` }, claim.status))));
+      h("span", { class: `status status-${claim.status}` }, claim.status),
+      h("span", { class: "voices" },
+        `independent: ${claim.independent_supporters} for, ${claim.independent_refuters} against`))));
   const byClaim = comparison.claims.map((claim) =>
     new Map(claim.positions.map((position) => [position.source_id, position])));
   const rows = shown.map((party) => h("tr", {},
@@ -503,6 +556,8 @@ function scheduleViews() {
 
 $("retracted").addEventListener("change", () => restart());
 $("as-of").addEventListener("input", () => loadComparison());
+$("known-at").addEventListener("change", () => loadComparison());
+$("known-now").addEventListener("click", () => { $("known-at").value = ""; loadComparison(); });
 
 async function start() {
   try {
