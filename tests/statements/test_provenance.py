@@ -2,11 +2,17 @@
 both stores."""
 
 import copy
+import uuid
 from difflib import SequenceMatcher
 from typing import Any
 
+import pytest
 from httpx import AsyncClient
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.errors import InvalidInput
+from app.statements import service as statement_service
+from app.statements.schemas import StatementImport
 from tests.seed import ELTON_JOHN_POST, EVENT_SLUG, PESKOV_DENIAL
 
 ARCHIVE = "https://web.archive.org/web/2015/https://www.instagram.com/eltonjohn/"
@@ -200,3 +206,42 @@ async def test_the_statement_list_at_a_moment(client: AsyncClient) -> None:
     naive = await client.get("/v1/statements", params={"known_at": "2015-09-15T09:00:00"})
     assert naive.status_code == 422
     assert naive.json()["errors"][0]["loc"] == ["query", "known_at"]
+
+
+async def test_an_imported_statement_cannot_be_based_on_itself_or_a_later_line(
+    session: AsyncSession,
+) -> None:
+    own, later = uuid.UUID(int=(1 << 76) | 7), uuid.UUID(int=(1 << 76) | 8)
+
+    def line(statement_id: uuid.UUID, **links: Any) -> StatementImport:
+        return StatementImport.model_validate(
+            {**_said("Said.", "2015-09-15T09:00:00Z"), "id": str(statement_id), **links}
+        )
+
+    await statement_service.record(
+        session=session, items=[line(own, event={"slug": EVENT_SLUG, "title": "T"})], locs=[[0]]
+    )
+    cases = [
+        (line(later, based_on=[str(later)]), [0, "based_on", 0], "itself"),
+        (line(later, responds_to=str(later)), [0, "responds_to"], "itself"),
+        (line(own), [0, "id"], "exists"),
+    ]
+    for item, loc, words in cases:
+        with pytest.raises(InvalidInput, match=words) as raised:
+            await statement_service.record(session=session, items=[item], locs=[[0]])
+        assert raised.value.loc == loc
+    # A line may name one before it in the same batch, never one after it.
+    after = uuid.UUID(int=(1 << 76) | 9)
+    with pytest.raises(InvalidInput, match="no statement"):
+        await statement_service.record(
+            session=session,
+            items=[line(later, based_on=[str(after)]), line(after)],
+            locs=[[0], [1]],
+        )
+    recorded = await statement_service.record(
+        session=session,
+        items=[line(later), line(after, based_on=[str(later)], responds_to=str(own))],
+        locs=[[0], [1]],
+    )
+    assert recorded.documents[1]["based_on"] == [str(later)]
+    assert recorded.documents[1]["responds_to"] == str(own)
