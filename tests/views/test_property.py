@@ -7,10 +7,12 @@ render-once cache, which already holds each view from before the latest writes: 
 served, and a view read twice is served the second time from memory, the same."""
 
 import itertools
+import unicodedata
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from difflib import SequenceMatcher
 from typing import Any
 
 import pytest
@@ -61,7 +63,11 @@ submission = st.tuples(
     st.lists(st.sampled_from(OUTLETS), max_size=2, unique=True),
     # Earlier statements it is based on (by index; those not said yet are left out).
     st.lists(st.integers(min_value=0, max_value=11), max_size=3, unique=True),
+    # The statement it answers (by index), and each relay's wording (by index in QUOTES).
+    st.one_of(st.none(), st.integers(min_value=0, max_value=11)),
+    st.lists(st.one_of(st.none(), st.integers(min_value=0, max_value=3)), min_size=2, max_size=2),
 )
+QUOTES = ["Putin phoned him.", "PUTIN  phoned him", "Путин позвонил ему.", "Statement 0"]
 operation = st.one_of(
     submission.map(lambda values: ("say", values)),
     st.integers(min_value=0, max_value=11).map(lambda target: ("retract", target)),
@@ -116,6 +122,24 @@ def expected_status_changes(said: list[Said]) -> dict[str, list[tuple[str, str, 
                 changes.setdefault(claim, []).append((item.id, status, _status(sides)))
                 status = _status(sides)
     return changes
+
+
+def naive_drifts(text: str, quotes: list[str | None]) -> list[float | None]:
+    """Each hop's drift as the contract words it, written out here."""
+
+    def plain(words: str) -> str:
+        return " ".join(unicodedata.normalize("NFKC", words).casefold().split())
+
+    before = text
+    drifts: list[float | None] = []
+    for quote in quotes:
+        if quote is None:
+            drifts.append(None)
+            continue
+        ratio = SequenceMatcher(None, plain(quote), plain(before), autojunk=False).ratio()
+        drifts.append(round(1 - ratio, 3))
+        before = quote
+    return drifts
 
 
 def _echoes(kept: dict[str, Said], item: Said, claim: str, stance: str) -> bool:
@@ -316,6 +340,7 @@ async def test_random_stories_match_a_naive_recomputation(
     slug = f"random-story-{next(_story_numbers)}"
     said: list[Said] = []
     token: dict[str, str] = {}
+    answered: dict[str, str | None] = {}
 
     served: list[str] = []
 
@@ -346,10 +371,13 @@ async def test_random_stories_match_a_naive_recomputation(
                 target.retracted = True
                 target.retracted_at = response.json()["retracted_at"]
             continue
-        party, by_spokesperson, minute, stances, via, bases = values
+        party, by_spokesperson, minute, stances, via, bases, answers, quotes = values
         based_on = [said[index].id for index in bases if index < len(said)]
         body: dict[str, Any] = {
             "based_on": based_on,
+            "responds_to": said[answers].id
+            if answers is not None and answers < len(said)
+            else None,
             "event": {"slug": slug, "title": "A random story"},
             "speaker": {"name": f"Spokesperson of {party}" if by_spokesperson else party},
             "text": f"Statement {len(said)}",
@@ -358,10 +386,17 @@ async def test_random_stories_match_a_naive_recomputation(
         }
         if by_spokesperson:
             body["on_behalf_of"] = {"name": party}
-        body["via"] = [{"source": {"name": outlet}} for outlet in via]
+        body["via"] = [
+            {"source": {"name": outlet}, "quote": None if q is None else QUOTES[q]}
+            for outlet, q in zip(via, quotes, strict=False)
+        ]
         response = await client.post("/v1/statements", json=body)
         assert response.status_code == 201, response.text
         token = {CONSISTENCY_HEADER: response.headers[CONSISTENCY_HEADER]}
+        assert [hop["drift"] for hop in response.json()["via"]] == naive_drifts(
+            body["text"], [hop["quote"] for hop in body["via"]]
+        )
+        answered[response.json()["id"]] = body["responds_to"]
         said.append(
             Said(
                 len(said),
@@ -381,6 +416,22 @@ async def test_random_stories_match_a_naive_recomputation(
     instants = sorted({item.recorded_at for item in said} | {i.retracted_at or "" for i in said})
     for known_at in [moment for moment in instants if moment][::3]:
         await assert_known_views_match(get, slug, said, known_at)
+    # Threads: every statement's ancestors and answers, from the naive links.
+    order = {item.id: (item.minute, item.order) for item in said}
+    for item in said:
+        thread = (await reading.get(f"/v1/statements/{item.id}/thread")).json()
+        chain, parent = [], answered[item.id]
+        while parent is not None:
+            chain.insert(0, parent)
+            parent = answered[parent]
+        below, frontier = [], [item.id]
+        while frontier:
+            frontier = [child for child, up in answered.items() if up in frontier]
+            below.extend(frontier)
+        assert [shown["statement"]["id"] for shown in thread["ancestors"]] == chain
+        assert [shown["statement"]["id"] for shown in thread["answers"]] == sorted(
+            below, key=order.__getitem__
+        )
     # The second reads were served from memory, but for the few right after a look.
     assert served.count("hit") > len(served) // 2, served
 
