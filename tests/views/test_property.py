@@ -420,11 +420,13 @@ async def test_random_stories_match_a_naive_recomputation(
     order = {item.id: (item.minute, item.order) for item in said}
     for item in said:
         thread = (await reading.get(f"/v1/statements/{item.id}/thread")).json()
-        chain, parent = [], answered[item.id]
+        chain: list[str] = []
+        parent = answered[item.id]
         while parent is not None:
             chain.insert(0, parent)
             parent = answered[parent]
-        below, frontier = [], [item.id]
+        below: list[str] = []
+        frontier = [item.id]
         while frontier:
             frontier = [child for child, up in answered.items() if up in frontier]
             below.extend(frontier)
