@@ -7,8 +7,9 @@ memory; median of 5 after one warm-up:
 - the comparison with no `based_on` link in the event (independence is one seek), then with
   `--links` (1,000) links between random statements (the event's link graph is read);
 - the comparison, the first timeline page (50), the claim list and the statement list (50),
-  each as the record is now and at `known_at` (every statement recorded by then: the whole
-  event is read and replayed).
+  each as the record is now and at `known_at`: an instant after every statement was recorded
+  but before one of them was retracted, so the whole event is read and replayed; and at an
+  instant after the last change, which the kept values serve (`_unchanged_ms`).
 
 Usage: .venv/bin/python -m bench.known_at [--size 100000] [--links 1000]
 """
@@ -23,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from app.claims import queries as claim_queries
 from app.comparisons import queries as comparison_queries
@@ -92,6 +93,20 @@ async def measure(url: str, size: int, links: int) -> dict[str, Any]:
     try:
         event_id = await views.generate(database, size, seed=size)
         known_at = datetime.now(UTC)
+        # A retraction after the moment: the record then differs from the record now.
+        async with database.write_engine.begin() as connection:
+            await connection.execute(
+                update(Statement)
+                .where(
+                    Statement.id
+                    == select(Statement.id)
+                    .where(Statement.event_id == event_id, Statement.retracted_at.is_(None))
+                    .order_by(Statement.id)
+                    .limit(1)
+                    .scalar_subquery()
+                )
+                .values(retracted_at=datetime.now(UTC), retraction_reason="After the moment.")
+            )
 
         async def on_reader(run: Any) -> float:
             async def once() -> None:
@@ -102,7 +117,7 @@ async def measure(url: str, size: int, links: int) -> dict[str, Any]:
 
         async def compare(reader: Any, at: datetime | None = None) -> None:
             event = await event_queries.document(reader=reader, ref=str(event_id))
-            if at is None:
+            if at is None or await known.unchanged_since(reader, str(event_id), at):
                 await comparison_queries.compare(
                     reader=reader, event=event, as_of=None, parties=None
                 )
@@ -112,14 +127,14 @@ async def measure(url: str, size: int, links: int) -> dict[str, Any]:
             await comparison_queries.document(reader, event, gathered, independence)
 
         async def timeline(reader: Any, at: datetime | None = None) -> None:
-            if at is None:
+            if at is None or await known.unchanged_since(reader, str(event_id), at):
                 await timeline_queries.timeline(reader=reader, event_id=event_id, **TIMELINE)
                 return
             record = await known.record(reader, str(event_id), at)
             await known_views.timeline(reader, record, **TIMELINE)
 
         async def claims(reader: Any, at: datetime | None = None) -> None:
-            if at is None:
+            if at is None or await known.unchanged_since(reader, str(event_id), at):
                 await claim_queries.search(
                     reader=reader, event_id=str(event_id), status=None, page=PAGE
                 )
@@ -155,6 +170,9 @@ async def measure(url: str, size: int, links: int) -> dict[str, Any]:
             )
             report[f"{name}_known_at_over_now"] = round(
                 report[f"{name}_known_at_ms"] / report[f"{name}_now_ms"], 1
+            )
+            report[f"{name}_known_at_unchanged_ms"] = await on_reader(
+                lambda reader, run=run: run(reader, datetime.now(UTC))
             )
         print(f"{url.split(':')[0]}: {report}", file=sys.stderr)
         return report

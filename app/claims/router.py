@@ -66,7 +66,7 @@ async def list_claims(
     """An event's claims in creation order."""
 
     async def render(reader: Reader, found: dict[str, Any]) -> dict[str, Any]:
-        if known_at is not None:
+        if known_at is not None and not await known.unchanged_since(reader, found["id"], known_at):
             record = await known.record(reader, found["id"], known_at)
             items, next_cursor = known_views.claims(record, found["id"], status=status, page=page)
         else:
@@ -103,7 +103,9 @@ async def read_claim(
     created after that instant is not found)."""
     async with database.reader() as reader:
         found = await claim_queries.document(reader=reader, ref=claim)
-        if known_at is not None:
+        if known_at is not None and not await known.unchanged_since(
+            reader, found["event_id"], known_at
+        ):
             record = await known.record(reader, found["event_id"], known_at)
             if found["id"] not in record.claims:
                 raise NotFound(f"There was no claim with id {claim!r} at {to_rfc3339(known_at)}.")

@@ -53,7 +53,7 @@ async def read_comparison(
 
     async def render(reader: Reader, found: Document) -> Document:
         parties = [str(await filters.source_id(reader, ref, "sources")) for ref in refs]
-        if known_at is not None:
+        if known_at is not None and not await known.unchanged_since(reader, found["id"], known_at):
             record = await known.record(reader, found["id"], known_at)
             gathered, independence = known.gather(record, as_of=as_of, parties=parties or None)
             return await comparison_queries.document(reader, found, gathered, independence)

@@ -85,7 +85,7 @@ async def read_timeline(
             "page": page,
             "at": _statement_id(at),
         }
-        if known_at is not None:
+        if known_at is not None and not await known.unchanged_since(reader, found["id"], known_at):
             record = await known.record(reader, found["id"], known_at)
             items, next_cursor, prev_cursor = await known_views.timeline(reader, record, **chosen)
         else:
