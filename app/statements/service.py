@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Uuid, select, text
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.changes import log as change_log
@@ -19,11 +19,12 @@ from app.kit.db import Base, utcnow
 from app.kit.fields import looks_like_uuid
 from app.kit.ids import new_id
 from app.kit.slugs import derive_slug, slug_lock_key
-from app.kit.writes import bulk_insert, list_value, lock_keys, one_of
+from app.kit.writes import bulk_insert, lock_keys
 from app.models import Stance, Statement
 from app.provenance.rules import with_wording
 from app.sources.schemas import SourceCreate
 from app.statements import tally
+from app.statements.links import check_link, linked_events
 from app.statements.references import AnySource, KnownClaim, References
 from app.statements.schemas import StatementCreate
 from app.text import claim_key, fold
@@ -85,26 +86,6 @@ class Recorded:
         return _documents(self._rows)
 
 
-def _linked(
-    linked: dict[uuid.UUID, uuid.UUID],
-    event_id: uuid.UUID,
-    statement_id: uuid.UUID,
-    target: uuid.UUID,
-    loc: Loc,
-) -> None:
-    """Check that a link (`responds_to`, a `based_on` item) names a statement of the event."""
-    if target == statement_id:
-        raise InvalidInput("A statement cannot answer or be based on itself.", loc=loc)
-    found = linked.get(target)
-    if found is None:
-        raise InvalidInput(f"There is no statement with id {str(target)!r}.", loc=loc)
-    if found != event_id:
-        raise InvalidInput(
-            f"The statement {str(target)!r} belongs to another event: links stay within one.",
-            loc=loc,
-        )
-
-
 def _gather(
     references: References,
     data: StatementCreate,
@@ -125,10 +106,10 @@ def _gather(
     if statement_id in linked:
         raise InvalidInput(f"A statement with id {str(statement_id)!r} exists.", loc=[*loc, "id"])
     if data.responds_to is not None:
-        _linked(linked, event.id, statement_id, data.responds_to, [*loc, "responds_to"])
+        check_link(linked, event.id, statement_id, data.responds_to, [*loc, "responds_to"])
     for position, target in enumerate(data.based_on):
         where: Loc = [*loc, "based_on", position]
-        _linked(linked, event.id, statement_id, target, where)
+        check_link(linked, event.id, statement_id, target, where)
         if target in data.based_on[:position]:
             raise InvalidInput("The statement names this statement twice.", loc=where)
         rows.bases.append(
@@ -196,30 +177,6 @@ def _gather(
         }
     )
     linked[statement_id] = event.id
-
-
-async def _links(
-    session: AsyncSession, items: Sequence[StatementCreate]
-) -> dict[uuid.UUID, uuid.UUID]:
-    """The event of each stored statement that the items link to, or give as their own id."""
-    wanted: set[uuid.UUID] = set()
-    for item in items:
-        wanted.update(item.based_on)
-        if item.responds_to is not None:
-            wanted.add(item.responds_to)
-        own = getattr(item, "id", None)
-        if own is not None:
-            wanted.add(own)
-    if not wanted:
-        return {}
-    dialect = session.get_bind().dialect.name
-    found = await session.execute(
-        text(
-            "SELECT id, event_id FROM statements WHERE " + one_of(dialect, "id", "ids", "uuid")
-        ).columns(id=Uuid, event_id=Uuid),
-        {"ids": list_value(dialect, sorted(wanted))},
-    )
-    return {row[0]: row[1] for row in found}
 
 
 async def _with_derived(session: AsyncSession, rows: _Rows) -> list[dict[str, Any]]:
@@ -341,7 +298,7 @@ async def record(
     references = References(session)
     await references.prefetch(items)
     rows = _Rows()
-    linked = await _links(session, items)
+    linked = await linked_events(session, items)
     for item, loc in zip(items, locs, strict=True):
         _gather(references, item, loc, rows, linked)
     replaced = await references.store_new()
