@@ -12,6 +12,13 @@ class Scope(enum.StrEnum):
     admin = "admin"
 
 
+class SimilarScope(enum.StrEnum):
+    """Where similar claims are looked for: the claim's `event`, or `all` events."""
+
+    event = "event"
+    all = "all"
+
+
 class StanceKind(enum.StrEnum):
     """The attitude a statement takes towards a claim."""
 

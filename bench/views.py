@@ -120,6 +120,7 @@ async def generate(database: Database, size: int, seed: int) -> uuid.UUID:
             "event_id": event_id,
             "text": f"Claim {n}",
             "text_hash": text_hash(f"Claim {n}"),
+            "text_key": f"claim {n}",
             "status": ClaimStatus.open,
             "created_at": now,
         }

@@ -15,7 +15,8 @@ target_metadata = Base.metadata
 
 
 # Full-text search objects live outside the models (one per dialect), made by migrations only.
-_SEARCH_OBJECTS = ("statements_fts", "ix_statements_text_search")
+# Search structures of one store only, made by raw SQL in the migrations (full text, trigrams).
+_SEARCH_OBJECTS = ("statements_fts", "ix_statements_text_search", "ix_claims_text_key_trgm")
 
 
 def _include_object(

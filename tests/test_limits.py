@@ -28,9 +28,9 @@ from tests.conftest import PROJECT_ROOT
 from tests.seed import ELTON_JOHN_POST, PESKOV_DENIAL
 
 OPENAPI = json.loads((PROJECT_ROOT / "openapi" / "openapi.json").read_text())
-# Strings with no length of their own: timestamps and UUIDs are bounded by their format, and a path names
-# a resource by id or slug, looked up by equality (no such resource: 404); the server refuses
-# request lines over its own limit.
+# Strings with no length of their own: timestamps and UUIDs are bounded by their format, and a
+# path names a resource by id or slug, looked up by equality (no such resource: 404); the server
+# refuses request lines over its own limit.
 UNBOUNDED_ON_PURPOSE = {"date-time", "uuid", "path"}
 
 

@@ -1,5 +1,6 @@
 """HTTP routes for claims."""
 
+import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
@@ -7,19 +8,22 @@ from fastapi.responses import JSONResponse
 
 from app.claims import queries as claim_queries
 from app.claims import service as claim_service
+from app.claims import similar
 from app.claims.jsonld import JSONLD_MEDIA_TYPE, claim_document
-from app.claims.schemas import ClaimCreate, ClaimOut, ClaimPage
+from app.claims.schemas import ClaimCreate, ClaimOut, ClaimPage, SimilarClaims
 from app.deps import DatabaseDep, IfNoneMatch, PageDep
-from app.enums import ClaimStatus
+from app.enums import ClaimStatus, SimilarScope
 from app.errors import NotFound, problem_responses
 from app.events import service as event_service
 from app.events import views as event_views
+from app.kit import filters
 from app.kit.auth import caller
 from app.kit.etags import conditional, etag_of_body
-from app.kit.fields import to_rfc3339
-from app.kit.filters import KnownAt
+from app.kit.fields import QueryText, to_rfc3339
+from app.kit.filters import EventRef, KnownAt
 from app.kit.idempotency import CreationDep
 from app.kit.reader import Reader
+from app.kit.responses import DocumentResponse
 from app.kit.routing import CommittingRoute
 from app.provenance import known, known_views
 
@@ -112,6 +116,70 @@ async def read_claim(
             found = known_views.claim_document(record, found["id"], found["event_id"])
     shown = ClaimOut.model_validate(found)
     return conditional(shown, etag_of_body(shown), if_none_match, response)
+
+
+MinScore = Annotated[float, Query(gt=0, le=1, description="The least score of a claim listed.")]
+SimilarLimit = Annotated[int, Query(ge=1, le=200, description="At most this many claims.")]
+
+
+@router.get(
+    "/v1/claims/{claim}/similar",
+    response_model=SimilarClaims,
+    summary="Claims under other words",
+    responses=problem_responses(404, 422),
+)
+async def read_similar_claims(
+    claim: str,
+    database: DatabaseDep,
+    scope: Annotated[
+        SimilarScope,
+        Query(description="`event`: the claim's event only; `all`: every event."),
+    ] = SimilarScope.event,
+    min_score: MinScore = 0.3,
+    limit: SimilarLimit = 20,
+) -> Response:
+    """The claims whose normalized text is most similar to this one's (trigram similarity, as
+    `pg_trgm` defines it), best first, ties by claim id, the claim itself left out. A claim
+    whose normalized text is shorter than 10 characters suggests nothing."""
+    async with database.reader() as reader:
+        found = await claim_queries.document(reader=reader, ref=claim)
+        items = await similar.search(
+            reader,
+            found["text"],
+            event_id=uuid.UUID(found["event_id"]) if scope is SimilarScope.event else None,
+            other_than=uuid.UUID(found["id"]),
+            min_score=min_score,
+            limit=limit,
+        )
+    return DocumentResponse({"items": items})
+
+
+@router.get(
+    "/v1/claims",
+    response_model=SimilarClaims,
+    summary="Search claims across events",
+    responses=problem_responses(422),
+)
+async def search_claims(
+    database: DatabaseDep,
+    q: Annotated[QueryText, Query(min_length=1, max_length=2000, description="Claim text.")],
+    event: EventRef = None,
+    min_score: MinScore = 0.3,
+    limit: SimilarLimit = 20,
+) -> Response:
+    """The claims of every event (or of `event`) whose normalized text is most similar to `q`,
+    the same way as `/v1/claims/{id}/similar`; a `q` shorter than 10 characters once normalized
+    finds nothing."""
+    async with database.reader() as reader:
+        items = await similar.search(
+            reader,
+            q,
+            event_id=await filters.event_id(reader, event),
+            other_than=None,
+            min_score=min_score,
+            limit=limit,
+        )
+    return DocumentResponse({"items": items})
 
 
 @router.get(

@@ -51,3 +51,31 @@ class ClaimPage(BaseModel):
 
     items: list[ClaimOut]
     next_cursor: str | None
+
+
+class EventSummary(BaseModel):
+    """The event a claim belongs to."""
+
+    id: uuid.UUID
+    slug: str
+    title: str
+
+
+class SimilarClaim(BaseModel):
+    """A claim found under other words, with its event and its score."""
+
+    claim: ClaimOut
+    event: EventSummary
+    score: Annotated[
+        float,
+        Field(
+            description="The trigram similarity of the normalized texts, as PostgreSQL's "
+            "`pg_trgm` `similarity()` defines it (shared ÷ all distinct trigrams), 6 decimals."
+        ),
+    ]
+
+
+class SimilarClaims(BaseModel):
+    """Claims under other words, best first, ties by claim id."""
+
+    items: list[SimilarClaim]

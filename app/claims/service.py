@@ -13,7 +13,7 @@ from app.errors import Conflict
 from app.kit.db import utcnow
 from app.kit.ids import new_id
 from app.models import Claim
-from app.text import text_hash
+from app.text import claim_key, text_hash
 
 
 async def _find(session: AsyncSession, event_id: uuid.UUID, text: str) -> Claim | None:
@@ -51,6 +51,7 @@ async def resolve_text(*, session: AsyncSession, event_id: uuid.UUID, text: str)
         "event_id": event_id,
         "text": text,
         "text_hash": text_hash(text),
+        "text_key": claim_key(text),
         "status": ClaimStatus.open,
         "created_at": utcnow(),
     }

@@ -4,6 +4,7 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.enums import ClaimStatus, StanceKind
@@ -15,6 +16,8 @@ class Claim(Base):
     """A claim; unique within its event on the hash of its normalized text."""
 
     __tablename__ = "claims"
+    # On PostgreSQL the migration also makes `ix_claims_text_key_trgm`, a GIN trigram index on
+    # `text_key` (claims under other words; SQLite computes the same score in Python).
     __table_args__ = (UniqueConstraint("event_id", "text_hash"),)
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
@@ -22,6 +25,8 @@ class Claim(Base):
     text: Mapped[str] = mapped_column(Text)
     # SHA-256 of the normalized text: a fixed-size key however long the text is.
     text_hash: Mapped[str] = mapped_column(String(64))
+    # The normalized text itself (`app.text.claim_key`), which similarity compares.
+    text_key: Mapped[str] = mapped_column(Text, server_default=sql_text("''"))
     status: Mapped[ClaimStatus] = mapped_column(enum_column(ClaimStatus, "claim_status"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Where the claim's timeline begins (its first mention: the first stance of a statement

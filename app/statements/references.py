@@ -34,7 +34,7 @@ from app.models import Claim, Event, Source
 from app.sources import service as source_service
 from app.sources.schemas import SourceCreate
 from app.statements.schemas import InlineClaim, StatementCreate
-from app.text import fold, text_hash
+from app.text import claim_key, fold, text_hash
 
 
 @lru_cache(maxsize=8192)
@@ -320,7 +320,12 @@ class References:
                     .on_conflict_do_nothing(index_elements=["event_id", "text_hash"])
                     .returning(tables["claims"].c.id),
                     [
-                        {**claim._asdict(), "status": ClaimStatus.open, "created_at": now}
+                        {
+                            **claim._asdict(),
+                            "text_key": claim_key(claim.text),
+                            "status": ClaimStatus.open,
+                            "created_at": now,
+                        }
                         for claim in self.new_claims
                     ],
                 )

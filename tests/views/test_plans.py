@@ -96,6 +96,7 @@ async def _load(session: AsyncSession) -> uuid.UUID:
             "event_id": event["id"],
             "text": f"Claim of {size}",
             "text_hash": f"plan-{event['id']}",
+            "text_key": f"claim of {size}",
             "status": "contested",
             "created_at": now,
         }
