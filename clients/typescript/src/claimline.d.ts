@@ -294,6 +294,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/claims/{claim}/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Claims under other words
+         * @description The claims whose normalized text is most similar to this one's (trigram similarity, as
+         *     `pg_trgm` defines it), best first, ties by claim id, the claim itself left out. A claim
+         *     whose normalized text is shorter than 10 characters suggests nothing.
+         */
+        get: operations["read_similar_claims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search claims across events
+         * @description The claims of every event (or of `event`) whose normalized text is most similar to `q`,
+         *     the same way as `/v1/claims/{id}/similar`; a `q` shorter than 10 characters once normalized
+         *     finds nothing.
+         */
+        get: operations["search_claims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/claims/{claim}/jsonld": {
         parameters: {
             query?: never;
@@ -736,6 +780,21 @@ export interface components {
             next_cursor: string | null;
         };
         /**
+         * EventSummary
+         * @description The event a claim belongs to.
+         */
+        EventSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Slug */
+            slug: string;
+            /** Title */
+            title: string;
+        };
+        /**
          * EventUpdate
          * @description A partial update: only the fields present change; `occurred_at: null` clears it.
          * @example {
@@ -1012,6 +1071,33 @@ export interface components {
              */
             said_at: string;
         };
+        /**
+         * SimilarClaim
+         * @description A claim found under other words, with its event and its score.
+         */
+        SimilarClaim: {
+            claim: components["schemas"]["ClaimOut"];
+            event: components["schemas"]["EventSummary"];
+            /**
+             * Score
+             * @description The trigram similarity of the normalized texts, as PostgreSQL's `pg_trgm` `similarity()` defines it (shared ÷ all distinct trigrams), 6 decimals.
+             */
+            score: number;
+        };
+        /**
+         * SimilarClaims
+         * @description Claims under other words, best first, ties by claim id.
+         */
+        SimilarClaims: {
+            /** Items */
+            items: components["schemas"]["SimilarClaim"][];
+        };
+        /**
+         * SimilarScope
+         * @description Where similar claims are looked for: the claim's `event`, or `all` events.
+         * @enum {string}
+         */
+        SimilarScope: "event" | "all";
         /**
          * SourceCreate
          * @description A new source. The slug is derived from the name when not given.
@@ -3633,6 +3719,197 @@ export interface operations {
                 };
             };
             /** @description Validation Error */
+            422: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_similar_claims: {
+        parameters: {
+            query?: {
+                /** @description `event`: the claim's event only; `all`: every event. */
+                scope?: components["schemas"]["SimilarScope"];
+                /** @description The least score of a claim listed. */
+                min_score?: number;
+                /** @description At most this many claims. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                claim: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarClaims"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    search_claims: {
+        parameters: {
+            query: {
+                /** @description Claim text. */
+                q: string;
+                /** @description Event id or slug. */
+                event?: string;
+                /** @description The least score of a claim listed. */
+                min_score?: number;
+                /** @description At most this many claims. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarClaims"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     /** @description The request's id: the `X-Request-ID` sent, or one made for it. */

@@ -11,6 +11,7 @@ from .contradiction_out import ContradictionOut
 from .event_create import EventCreate
 from .event_out import EventOut
 from .event_page import EventPage
+from .event_summary import EventSummary
 from .event_update import EventUpdate
 from .health import Health
 from .inline_claim import InlineClaim
@@ -29,6 +30,9 @@ from .relay_out import RelayOut
 from .relaying_source import RelayingSource
 from .retraction import Retraction
 from .side_out import SideOut
+from .similar_claim import SimilarClaim
+from .similar_claims import SimilarClaims
+from .similar_scope import SimilarScope
 from .source_create import SourceCreate
 from .source_kind import SourceKind
 from .source_out import SourceOut
@@ -65,6 +69,7 @@ __all__ = (
     "EventCreate",
     "EventOut",
     "EventPage",
+    "EventSummary",
     "EventUpdate",
     "Health",
     "InlineClaim",
@@ -83,6 +88,9 @@ __all__ = (
     "RelayOut",
     "Retraction",
     "SideOut",
+    "SimilarClaim",
+    "SimilarClaims",
+    "SimilarScope",
     "SourceCreate",
     "SourceKind",
     "SourceOut",
