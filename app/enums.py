@@ -39,8 +39,8 @@ class ClaimStatus(enum.StrEnum):
 
 class Change(enum.StrEnum):
     """What changed in an event: a statement recorded or retracted, the event's details
-    updated, a claim created; or, for every event at once, a source updated or the derived
-    values rebuilt."""
+    updated, a claim created, a review added; or, for every event at once, a source updated or
+    the derived values rebuilt."""
 
     recorded = "recorded"
     retracted = "retracted"
@@ -48,6 +48,7 @@ class Change(enum.StrEnum):
     claim_created = "claim_created"
     source_updated = "source_updated"
     rebuilt = "rebuilt"
+    review_added = "review_added"
 
 
 class SourceKind(enum.StrEnum):

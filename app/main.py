@@ -26,6 +26,7 @@ from app.kit.request_log import RequestIdMiddleware
 from app.kit.routing import HeadAsGetMiddleware
 from app.kit.security import SecurityHeadersMiddleware, cors_options
 from app.provenance.router import router as provenance_router
+from app.reviews.router import router as reviews_router
 from app.sources.router import router as sources_router
 from app.statements.router import event_exports_router
 from app.statements.router import router as statements_router
@@ -140,6 +141,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         event_exports_router,
         claims_router,
         provenance_router,
+        reviews_router,
         sources_router,
         streams_router,
         health_router,

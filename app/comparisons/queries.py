@@ -20,6 +20,7 @@ from app.kit.reader import Query, Reader, any_of, uuid_text
 from app.models import Source
 from app.provenance import independence as independent_voices
 from app.provenance.independence import Independence
+from app.reviews import queries as review_queries
 
 Document = dict[str, Any]
 
@@ -37,6 +38,7 @@ async def compare(
     event: Document,
     as_of: Any,
     parties: list[str] | None,
+    known_at: Any = None,
 ) -> Document:
     """Parties, relays, positions per claim, agreement and contradictions of the statements that
     count (of the listed parties, said by `as_of`), from the values kept with the data."""
@@ -47,13 +49,19 @@ async def compare(
     independence = await independent_voices.stored(
         reader, event["id"], gathered.positions, as_of=as_of, parties=parties
     )
-    return await document(reader, event, gathered, independence)
+    return await document(reader, event, gathered, independence, known_at)
 
 
 async def document(
-    reader: Reader, event: Document, gathered: Gathered, independence: Independence
+    reader: Reader,
+    event: Document,
+    gathered: Gathered,
+    independence: Independence,
+    known_at: Any = None,
 ) -> Document:
-    """The comparison document of what was gathered, with whether each side is independent."""
+    """The comparison document of what was gathered, with whether each side is independent and
+    the reviews of each claim (those recorded by `known_at`, when given)."""
+    reviews = await review_queries.mentions(reader, event["id"], known_at)
     statement_counts, positions = gathered.statement_counts, gathered.positions
     relayed, relayed_parties = gathered.relayed, gathered.relayed_parties
     wanted = list(set(statement_counts) | set(relayed))
@@ -103,6 +111,7 @@ async def document(
                 ],
                 "independent_supporters": _independent(on_claim, voices, StanceKind.supports),
                 "independent_refuters": _independent(on_claim, voices, StanceKind.refutes),
+                "reviews": reviews.get(claim_id, []),
             }
         )
         if status is ClaimStatus.contested:
@@ -121,6 +130,7 @@ async def document(
             "positions": [],
             "independent_supporters": 0,
             "independent_refuters": 0,
+            "reviews": reviews.get(claim_id, []),
         }
         for claim_id, text in gathered.claims
         if claim_id not in positions

@@ -56,9 +56,13 @@ async def read_comparison(
         if known_at is not None and not await known.unchanged_since(reader, found["id"], known_at):
             record = await known.record(reader, found["id"], known_at)
             gathered, independence = known.gather(record, as_of=as_of, parties=parties or None)
-            return await comparison_queries.document(reader, found, gathered, independence)
+            return await comparison_queries.document(
+                reader, found, gathered, independence, known_at
+            )
+        # Nothing recorded since `known_at` (or none given): the kept values, with the reviews
+        # recorded by then.
         return await comparison_queries.compare(
-            reader=reader, event=found, as_of=as_of, parties=parties or None
+            reader=reader, event=found, as_of=as_of, parties=parties or None, known_at=known_at
         )
 
     return await event_views.serve(

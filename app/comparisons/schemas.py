@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 from app.enums import ClaimStatus, StanceKind
 from app.events.schemas import EventOut
 from app.kit.fields import Timestamp
+from app.reviews.schemas import ReviewMention
 from app.sources.schemas import SourceSummary
 
 
@@ -83,6 +84,10 @@ class ClaimComparison(BaseModel):
     ]
     independent_refuters: Annotated[
         int, Field(description="How many parties refute the claim independently.")
+    ]
+    reviews: Annotated[
+        list[ReviewMention],
+        Field(description="Fact-checkers' reviews of the claim, in the order recorded."),
     ]
 
 

@@ -8,6 +8,7 @@ from app.models.event import Event, EventTag
 from app.models.event_change import EventChange
 from app.models.idempotency import IdempotentResponse
 from app.models.imported_line import ImportedLine
+from app.models.review import Review
 from app.models.source import Source, SourceName
 from app.models.statement import Relay, Stance, Statement, StatementBasis
 from app.models.tally import EventParty, EventRelay, TallyMark
@@ -28,6 +29,7 @@ __all__ = [
     "Position",
     "Precision",
     "Relay",
+    "Review",
     "Scope",
     "Source",
     "SourceKind",

@@ -35,7 +35,13 @@ HEARTBEAT_SECONDS = 15.0
 RETRY_MS = 2000
 
 # The changes a stream sends: all of an event's own (those of every event are not its own).
-STREAMED = (Change.recorded, Change.retracted, Change.event_updated, Change.claim_created)
+STREAMED = (
+    Change.recorded,
+    Change.retracted,
+    Change.event_updated,
+    Change.claim_created,
+    Change.review_added,
+)
 _CHANGES = ReadQuery(
     select(EventChange.seq, uuid_text(EventChange.statement_id), EventChange.change)
     .where(
@@ -58,8 +64,8 @@ data: {"seq": 42, "change": "recorded", "item": {"statement": {â€¦}, "party": {â
 
 `event` is `recorded` or `retracted` (with `item`, the statement as a timeline item with the
 values computed now: a statement said before others changes theirs too, re-read the timeline
-for them), or `event_updated` or `claim_created` (`{seq, change}`: re-read the event or its
-claims). The stream opens with `event: ready` whose `id` is the position it starts from. A client
+for them), or `event_updated`, `claim_created` or `review_added` (`{seq, change}`: re-read
+the event, its claims or its comparison). The stream opens with `event: ready` whose `id` is the position it starts from. A client
 that reconnects with `Last-Event-ID` (browsers' EventSource do) or `?after=` gets every change
 after that position first, so it misses nothing; a position past the newest change (the database
 was restored from a backup) gets `event: reload` (`{seq, event_id}`): what the client shows may be

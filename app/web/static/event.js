@@ -540,6 +540,7 @@ function listen(eventId) {
   stream.addEventListener("recorded", heard);
   stream.addEventListener("retracted", heard);
   stream.addEventListener("claim_created", () => scheduleViews());
+  stream.addEventListener("review_added", () => scheduleViews());
   stream.addEventListener("reload", () => { location.reload(); });
   stream.addEventListener("ready", () => { document.body.dataset.live = "on"; });
 }
