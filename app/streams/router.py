@@ -63,15 +63,15 @@ data: {"seq": 42, "change": "recorded", "item": {"statement": {â€¦}, "party": {â
 ```
 
 `event` is `recorded` or `retracted` (with `item`, the statement as a timeline item with the
-values computed now: a statement said before others changes theirs too, re-read the timeline
-for them), or `event_updated`, `claim_created` or `review_added` (`{seq, change}`: re-read
-the event, its claims or its comparison). The stream opens with `event: ready` whose `id` is
-the position it starts from. A client that reconnects with `Last-Event-ID` (browsers'
-EventSource do) or `?after=` gets every change after that position first, so it misses nothing; a position past the newest change (the database
-was restored from a backup) gets `event: reload` (`{seq, event_id}`): what the client shows may be
-gone, so it reloads its views and the stream goes on from the newest change. A comment line every
-15 s keeps the connection alive. Changes made before the stream existed in this database are not
-replayed: read the timeline for them.
+values computed now: a statement said before others changes theirs too, re-read the timeline for
+them), or `event_updated`, `claim_created` or `review_added` (`{seq, change}`: re-read the
+event, its claims or its comparison). The stream opens with `event: ready` whose `id` is the
+position it starts from. A client that reconnects with `Last-Event-ID` (browsers' EventSource
+do) or `?after=` gets every change after that position first, so it misses nothing; a position
+past the newest change (the database was restored from a backup) gets `event: reload` (`{seq,
+event_id}`): what the client shows may be gone, so it reloads its views and the stream goes on
+from the newest change. A comment line every 15 s keeps the connection alive. Changes made
+before the stream existed in this database are not replayed: read the timeline for them.
 """
 
 # The events of the stream that are not changes.

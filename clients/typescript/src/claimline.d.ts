@@ -392,6 +392,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/claims/{claim}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a claim's reviews
+         * @description The claim's reviews in the order they were recorded.
+         */
+        get: operations["list_reviews"];
+        put?: never;
+        /**
+         * Add a review (a fact-checker's verdict) of a claim
+         * @description Record a published fact check of the claim: its reviewer (a source's id or slug, or
+         *     `{name, kind?, ...}` found by name or created), its rating as published, optionally on a
+         *     scale (`worst_rating` < `best_rating`, `rating_value` between them), the fact check's
+         *     `url` and `published_at`. A review never changes the claim's `status`, which describes the
+         *     debate, not the truth; the comparison lists it beside the claim.
+         */
+        post: operations["create_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sources": {
         parameters: {
             query?: never;
@@ -460,15 +488,15 @@ export interface paths {
          *     ```
          *
          *     `event` is `recorded` or `retracted` (with `item`, the statement as a timeline item with the
-         *     values computed now: a statement said before others changes theirs too, re-read the timeline
-         *     for them), or `event_updated` or `claim_created` (`{seq, change}`: re-read the event or its
-         *     claims). The stream opens with `event: ready` whose `id` is the position it starts from. A client
-         *     that reconnects with `Last-Event-ID` (browsers' EventSource do) or `?after=` gets every change
-         *     after that position first, so it misses nothing; a position past the newest change (the database
-         *     was restored from a backup) gets `event: reload` (`{seq, event_id}`): what the client shows may be
-         *     gone, so it reloads its views and the stream goes on from the newest change. A comment line every
-         *     15 s keeps the connection alive. Changes made before the stream existed in this database are not
-         *     replayed: read the timeline for them.
+         *     values computed now: a statement said before others changes theirs too, re-read the timeline for
+         *     them), or `event_updated`, `claim_created` or `review_added` (`{seq, change}`: re-read the
+         *     event, its claims or its comparison). The stream opens with `event: ready` whose `id` is the
+         *     position it starts from. A client that reconnects with `Last-Event-ID` (browsers' EventSource
+         *     do) or `?after=` gets every change after that position first, so it misses nothing; a position
+         *     past the newest change (the database was restored from a backup) gets `event: reload` (`{seq,
+         *     event_id}`): what the client shows may be gone, so it reloads its views and the stream goes on
+         *     from the newest change. A comment line every 15 s keeps the connection alive. Changes made
+         *     before the stream existed in this database are not replayed: read the timeline for them.
          */
         get: operations["stream_event"];
         put?: never;
@@ -608,6 +636,11 @@ export interface components {
              * @description How many parties refute the claim independently.
              */
             independent_refuters: number;
+            /**
+             * Reviews
+             * @description Fact-checkers' reviews of the claim, in the order recorded.
+             */
+            reviews: components["schemas"]["ReviewMention"][];
         };
         /**
          * ClaimCreate
@@ -1048,6 +1081,127 @@ export interface components {
         Retraction: {
             /** Reason */
             reason: string;
+        };
+        /**
+         * ReviewCreate
+         * @description A published fact check of the claim.
+         * @example {
+         *       "best_rating": 5,
+         *       "published_at": "2015-09-16T10:00:00Z",
+         *       "rating": "False",
+         *       "rating_value": 1,
+         *       "reviewer": {
+         *         "kind": "organization",
+         *         "name": "A fact-checking desk"
+         *       },
+         *       "summary": "The Kremlin denied the call; it was a prank by two Russian comedians.",
+         *       "url": "https://factcheck.example/2015/09/putin-did-not-phone-elton-john",
+         *       "worst_rating": 1
+         *     }
+         */
+        ReviewCreate: {
+            /**
+             * Reviewer
+             * @description A source's id or slug, or `{name, kind?, ...}`: the source whose name or alias matches the name (any case), created when none does.
+             */
+            reviewer: string | components["schemas"]["SourceCreate"];
+            /**
+             * Rating
+             * @description As published: "False", ….
+             */
+            rating: string;
+            /** Rating Value */
+            rating_value?: number | null;
+            /** Best Rating */
+            best_rating?: number | null;
+            /** Worst Rating */
+            worst_rating?: number | null;
+            /**
+             * Url
+             * @description The published fact check.
+             */
+            url: string;
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            /** Summary */
+            summary?: string | null;
+        };
+        /**
+         * ReviewMention
+         * @description A review as the comparison shows it beside its claim.
+         */
+        ReviewMention: {
+            /**
+             * Review Id
+             * Format: uuid
+             */
+            review_id: string;
+            /**
+             * Reviewer Id
+             * Format: uuid
+             */
+            reviewer_id: string;
+            /** Rating */
+            rating: string;
+            /** Url */
+            url: string;
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+        };
+        /**
+         * ReviewOut
+         * @description A review of a claim. Reviews never change a claim's status.
+         */
+        ReviewOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Claim Id
+             * Format: uuid
+             */
+            claim_id: string;
+            reviewer: components["schemas"]["SourceSummary"];
+            /** Rating */
+            rating: string;
+            /** Rating Value */
+            rating_value: number | null;
+            /** Best Rating */
+            best_rating: number | null;
+            /** Worst Rating */
+            worst_rating: number | null;
+            /** Url */
+            url: string;
+            /**
+             * Published At
+             * Format: date-time
+             */
+            published_at: string;
+            /** Summary */
+            summary: string | null;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+        };
+        /**
+         * ReviewPage
+         * @description A page of a claim's reviews, in the order they were recorded.
+         */
+        ReviewPage: {
+            /** Items */
+            items: components["schemas"]["ReviewOut"][];
+            /** Next Cursor */
+            next_cursor: string | null;
         };
         /**
          * SideOut
@@ -4146,6 +4300,265 @@ export interface operations {
             };
         };
     };
+    list_reviews: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1 to 200. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                claim: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_review: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key and body replays the first response and creates nothing; the same key with another body is a 422. Keys are kept for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                claim: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description The created resource (for a batch, its first statement). */
+                    Location?: string;
+                    /** @description The representation's entity tag, for `If-None-Match` and `If-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewOut"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_sources: {
         parameters: {
             query?: {
@@ -4677,7 +5090,7 @@ export interface operations {
                     "text/event-stream": {
                         id: string;
                         /** @enum {string} */
-                        event: "ready" | "reload" | "recorded" | "retracted" | "event_updated" | "claim_created";
+                        event: "ready" | "reload" | "recorded" | "retracted" | "event_updated" | "claim_created" | "review_added";
                         data: string;
                     };
                 };

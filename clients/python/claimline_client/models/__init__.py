@@ -29,6 +29,10 @@ from .relay_in import RelayIn
 from .relay_out import RelayOut
 from .relaying_source import RelayingSource
 from .retraction import Retraction
+from .review_create import ReviewCreate
+from .review_mention import ReviewMention
+from .review_out import ReviewOut
+from .review_page import ReviewPage
 from .side_out import SideOut
 from .similar_claim import SimilarClaim
 from .similar_claims import SimilarClaims
@@ -87,6 +91,10 @@ __all__ = (
     "RelayingSource",
     "RelayOut",
     "Retraction",
+    "ReviewCreate",
+    "ReviewMention",
+    "ReviewOut",
+    "ReviewPage",
     "SideOut",
     "SimilarClaim",
     "SimilarClaims",

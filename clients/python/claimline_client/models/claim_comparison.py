@@ -11,6 +11,7 @@ from ..models.claim_status import ClaimStatus
 
 if TYPE_CHECKING:
     from ..models.position_out import PositionOut
+    from ..models.review_mention import ReviewMention
 
 
 T = TypeVar("T", bound="ClaimComparison")
@@ -27,6 +28,7 @@ class ClaimComparison:
         positions (list[PositionOut]): One per party, by party name.
         independent_supporters (int): How many parties support the claim independently.
         independent_refuters (int): How many parties refute the claim independently.
+        reviews (list[ReviewMention]): Fact-checkers' reviews of the claim, in the order recorded.
     """
 
     claim_id: UUID
@@ -35,6 +37,7 @@ class ClaimComparison:
     positions: list[PositionOut]
     independent_supporters: int
     independent_refuters: int
+    reviews: list[ReviewMention]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,6 +56,11 @@ class ClaimComparison:
 
         independent_refuters = self.independent_refuters
 
+        reviews = []
+        for reviews_item_data in self.reviews:
+            reviews_item = reviews_item_data.to_dict()
+            reviews.append(reviews_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -63,6 +71,7 @@ class ClaimComparison:
                 "positions": positions,
                 "independent_supporters": independent_supporters,
                 "independent_refuters": independent_refuters,
+                "reviews": reviews,
             }
         )
 
@@ -71,6 +80,7 @@ class ClaimComparison:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.position_out import PositionOut  # noqa: PLC0415
+        from ..models.review_mention import ReviewMention  # noqa: PLC0415
 
         d = dict(src_dict)
         claim_id = UUID(d.pop("claim_id"))
@@ -90,6 +100,13 @@ class ClaimComparison:
 
         independent_refuters = d.pop("independent_refuters")
 
+        reviews = []
+        _reviews = d.pop("reviews")
+        for reviews_item_data in _reviews:
+            reviews_item = ReviewMention.from_dict(reviews_item_data)
+
+            reviews.append(reviews_item)
+
         claim_comparison = cls(
             claim_id=claim_id,
             text=text,
@@ -97,6 +114,7 @@ class ClaimComparison:
             positions=positions,
             independent_supporters=independent_supporters,
             independent_refuters=independent_refuters,
+            reviews=reviews,
         )
 
         claim_comparison.additional_properties = d

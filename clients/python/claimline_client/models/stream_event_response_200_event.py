@@ -8,6 +8,7 @@ class StreamEventResponse200Event(StrEnum):
     RECORDED = "recorded"
     RELOAD = "reload"
     RETRACTED = "retracted"
+    REVIEW_ADDED = "review_added"
 
     def __str__(self) -> str:
         return str(self.value)
