@@ -15,7 +15,18 @@ from app.kit.reader import Reader
 
 JSONLD_MEDIA_TYPE = "application/ld+json"
 CONTEXT: list[Any] = ["https://schema.org", {"cl": "urn:claimline:"}]
-_ORGANIZATIONS = {SourceKind.organization, SourceKind.outlet, SourceKind.government}
+# A source's schema.org type from its kind; a social account or another kind of source is not
+# known to be a person or an organization.
+TYPES = {
+    SourceKind.person: "Person",
+    SourceKind.organization: "Organization",
+    SourceKind.outlet: "NewsMediaOrganization",
+    SourceKind.government: "GovernmentOrganization",
+    SourceKind.social_account: "Thing",
+    SourceKind.other: "Thing",
+}
+# How many characters of an RFC 3339 instant a date of each precision keeps.
+_DATE_LENGTH = {"year": 4, "month": 7, "day": 10}
 
 
 def _rfc3339(value: datetime | str) -> str:
@@ -23,9 +34,17 @@ def _rfc3339(value: datetime | str) -> str:
     return to_rfc3339(value) if isinstance(value, datetime) else value
 
 
+def at_precision(value: datetime | str, precision: str) -> str:
+    """An instant written at its precision: `2015-09-15` for a day, `2015-09` for a month,
+    `2015` for a year, the whole instant otherwise."""
+    text = _rfc3339(value)
+    length = _DATE_LENGTH.get(precision)
+    return text[:length] if length else text
+
+
 def _agent(source: Agent, base: str) -> dict[str, Any]:
     agent: dict[str, Any] = {
-        "@type": "Organization" if SourceKind(source.kind) in _ORGANIZATIONS else "Person",
+        "@type": TYPES[SourceKind(source.kind)],
         "@id": f"{base}/v1/sources/{source.id}",
         "name": source.name,
     }
@@ -41,21 +60,22 @@ def _appearance(found: Appearance, base: str) -> dict[str, Any]:
         "@type": "CreativeWork",
         "@id": f"{base}/v1/statements/{found.statement_id}",
         "text": found.text,
-        "datePublished": _rfc3339(found.said_at),
+        "datePublished": at_precision(found.said_at, found.said_at_precision),
         "author": _agent(found.party, base),
         "cl:stance": found.stance,
         "cl:medium": found.medium,
     }
     if found.speaker.id != found.party.id:
         appearance["contributor"] = _agent(found.speaker, base)
-    if found.url:
-        appearance["url"] = found.url
+    if found.url or found.relay_url:
+        appearance["url"] = found.url or found.relay_url
     if found.language:
         appearance["inLanguage"] = found.language
     if found.quote:
         appearance["cl:quote"] = found.quote
     if found.archive_url:
-        appearance["archivedAt"] = found.archive_url
+        # schema.org's `archivedAt` is newer than the vocabulary the tests check against.
+        appearance["cl:archivedAt"] = found.archive_url
     if found.responds_to:
         appearance["cl:respondsTo"] = {"@id": f"{base}/v1/statements/{found.responds_to}"}
     return appearance
@@ -86,6 +106,8 @@ async def claim_document(*, reader: Reader, claim: dict[str, Any], base: str) ->
     appearances = [_appearance(appearance, base) for appearance in found]
     if appearances:
         document["author"] = appearances[0]["author"]
+        # When the claim was made: its first appearance.
+        document["datePublished"] = appearances[0]["datePublished"]
         document["firstAppearance"] = appearances[0]
         document["appearance"] = appearances
     return document

@@ -15,7 +15,7 @@ from app.errors import NotFound
 from app.kit.fields import looks_like_uuid
 from app.kit.pagination import IdPages, PageRequest, id_pages, read_page
 from app.kit.reader import Query, Reader, instant, json_value, uuid_text
-from app.models import Claim, Source, Stance, Statement
+from app.models import Claim, Relay, Source, Stance, Statement
 
 Document = dict[str, Any]
 
@@ -96,6 +96,9 @@ class Appearance(NamedTuple):
     speaker: Agent
     archive_url: str | None = None
     responds_to: str | None = None
+    said_at_precision: str = "second"
+    # The first relay's URL that there is, for a statement without its own.
+    relay_url: str | None = None
 
 
 _party, _speaker = aliased(Source), aliased(Source)
@@ -122,6 +125,12 @@ _APPEARANCES = Query(
         *_agent_columns(_speaker),
         Statement.archive_url,
         uuid_text(Statement.responds_to_id),
+        Statement.said_at_precision,
+        select(Relay.url)
+        .where(Relay.statement_id == Statement.id, Relay.url.is_not(None))
+        .order_by(Relay.position)
+        .limit(bindparam("one"))
+        .scalar_subquery(),
     )
     .select_from(Statement)
     .join(Stance, Stance.statement_id == Statement.id)
@@ -143,7 +152,7 @@ def _appearance(row: Sequence[Any]) -> Appearance:
     statement_id, text, said_at, medium, url, language, stance, quote = row[:8]
     party = row[8 : 8 + _AGENT_SIZE]
     speaker = row[8 + _AGENT_SIZE : 8 + 2 * _AGENT_SIZE]
-    archive_url, responds_to = row[8 + 2 * _AGENT_SIZE :]
+    archive_url, responds_to, precision, relay_url = row[8 + 2 * _AGENT_SIZE :]
     # Enum columns: plain strings from asyncpg, enum members (also strings) from SQLAlchemy.
     return Appearance(
         statement_id,
@@ -158,11 +167,13 @@ def _appearance(row: Sequence[Any]) -> Appearance:
         _agent(speaker),
         archive_url,
         responds_to,
+        str(precision),
+        relay_url,
     )
 
 
 async def appearances(*, reader: Reader, claim_id: str) -> list[Appearance]:
     """The kept statements that take a stance on the claim (its id as text), in timeline
     order."""
-    rows = await reader.fetch(_APPEARANCES, {"claim_id": uuid.UUID(claim_id)})
+    rows = await reader.fetch(_APPEARANCES, {"claim_id": uuid.UUID(claim_id), "one": 1})
     return [_appearance(row) for row in rows]

@@ -2,9 +2,11 @@
 
 import uuid
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi.responses import JSONResponse
 
 from app.claims import queries as claim_queries
+from app.claims.jsonld import JSONLD_MEDIA_TYPE
 from app.deps import DatabaseDep, PageDep
 from app.errors import NotFound, problem_responses
 from app.kit.auth import caller
@@ -15,6 +17,7 @@ from app.kit.routing import CommittingRoute
 from app.models import Claim
 from app.reviews import queries as review_queries
 from app.reviews import service as review_service
+from app.reviews.claimreview import claim_reviews
 from app.reviews.schemas import ReviewCreate, ReviewOut, ReviewPage
 
 router = APIRouter(tags=["claims"], route_class=CommittingRoute, dependencies=[Depends(caller)])
@@ -61,3 +64,29 @@ async def list_reviews(claim: str, database: DatabaseDep, page: PageDep) -> Resp
         found = await claim_queries.document(reader=reader, ref=claim)
         items, next_cursor = await review_queries.of_claim(reader, found["id"], page)
     return DocumentResponse({"items": items, "next_cursor": next_cursor})
+
+
+@router.get(
+    "/v1/claims/{claim}/claimreview",
+    summary="A claim's reviews as schema.org ClaimReview (JSON-LD)",
+    response_class=JSONResponse,
+    responses={
+        200: {
+            "description": "A JSON-LD `@graph` of one schema.org `ClaimReview` per review.",
+            "content": {JSONLD_MEDIA_TYPE: {"schema": {"type": "object"}}},
+        },
+        **problem_responses(404),
+    },
+)
+async def read_claimreview(claim: str, database: DatabaseDep, request: Request) -> Response:
+    """One `ClaimReview` per review of the claim, as Google's ClaimReview profile reads them:
+    `claimReviewed` (the claim's text), `reviewRating` (`alternateName` the rating as
+    published; `ratingValue`, `bestRating`, `worstRating` when given), `url` (the fact check),
+    `author` (the reviewer), `datePublished`, `reviewBody` (the summary), and `itemReviewed`,
+    the claim as `/v1/claims/{id}/jsonld` gives it (its `author`, `datePublished`,
+    `firstAppearance` and every `appearance`)."""
+    base = str(request.base_url).rstrip("/")
+    async with database.reader() as reader:
+        found = await claim_queries.document(reader=reader, ref=claim)
+        document = await claim_reviews(reader=reader, claim=found, base=base)
+    return JSONResponse(document, media_type=JSONLD_MEDIA_TYPE)
