@@ -4,7 +4,7 @@ import asyncio
 from logging.config import fileConfig
 
 from alembic import context
-from sqlalchemy import Connection
+from sqlalchemy import JSON, Column, Connection
 
 import app.models  # noqa: F401  (every table registered on Base.metadata)
 from app.config import get_settings
@@ -14,7 +14,6 @@ config = context.config
 target_metadata = Base.metadata
 
 
-# Full-text search objects live outside the models (one per dialect), made by migrations only.
 # Search structures of one store only, made by raw SQL in the migrations (full text, trigrams).
 _SEARCH_OBJECTS = ("statements_fts", "ix_statements_text_search", "ix_claims_text_key_trgm")
 
@@ -25,6 +24,21 @@ def _include_object(
     return not (name or "").startswith(_SEARCH_OBJECTS)
 
 
+def _compare_default(
+    context: object,
+    inspected_column: object,
+    metadata_column: Column[object],
+    inspected_default: str | None,
+    metadata_default: object,
+    rendered_metadata_default: str | None,
+) -> bool | None:
+    """Alembic's own comparison, but for JSON columns: PostgreSQL cannot compare `json` values
+    with `=`, so there only the presence of a default is compared."""
+    if isinstance(metadata_column.type, JSON):
+        return (inspected_default is None) != (metadata_default is None)
+    return None
+
+
 def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
@@ -32,7 +46,7 @@ def _run(connection: Connection) -> None:
         include_object=_include_object,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
-        compare_server_default=True,
+        compare_server_default=_compare_default,
     )
     with context.begin_transaction():
         context.run_migrations()

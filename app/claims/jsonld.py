@@ -52,6 +52,8 @@ def _agent(source: Agent, base: str) -> dict[str, Any]:
         agent["alternateName"] = source.aliases
     if source.homepage:
         agent["url"] = source.homepage
+    if source.same_as:
+        agent["sameAs"] = source.same_as
     return agent
 
 

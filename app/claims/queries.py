@@ -78,6 +78,7 @@ class Agent(NamedTuple):
     name: str
     aliases: list[str]
     homepage: str | None
+    same_as: list[str]
 
 
 class Appearance(NamedTuple):
@@ -106,7 +107,14 @@ _party, _speaker = aliased(Source), aliased(Source)
 
 def _agent_columns(source: Any) -> tuple[Any, ...]:
     """The columns of an `Agent`, in its order."""
-    return (uuid_text(source.id), source.kind, source.name, source.aliases, source.homepage)
+    return (
+        uuid_text(source.id),
+        source.kind,
+        source.name,
+        source.aliases,
+        source.homepage,
+        source.same_as,
+    )
 
 
 _AGENT_SIZE = len(Agent._fields)
@@ -142,10 +150,9 @@ _APPEARANCES = Query(
 
 
 def _agent(row: Sequence[Any]) -> Agent:
-    source_id, kind, name, aliases, homepage = row
+    source_id, kind, name, aliases, homepage, same_as = row
     # asyncpg hands JSON columns over as text; SQLAlchemy has already decoded them.
-    listed = json_value(aliases)
-    return Agent(source_id, str(kind), name, listed, homepage)
+    return Agent(source_id, str(kind), name, json_value(aliases), homepage, json_value(same_as))
 
 
 def _appearance(row: Sequence[Any]) -> Appearance:

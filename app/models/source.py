@@ -4,6 +4,7 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text, Uuid
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.enums import SourceKind
@@ -21,6 +22,8 @@ class Source(Base):
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[SourceKind] = mapped_column(enum_column(SourceKind, "source_kind"))
     aliases: Mapped[list[str]] = mapped_column(JSON)
+    # URLs naming the same source elsewhere (a Wikidata item, an official page).
+    same_as: Mapped[list[str]] = mapped_column(JSON, server_default=sql_text("'[]'"))
     description: Mapped[str] = mapped_column(Text)
     homepage: Mapped[str | None] = mapped_column(String(2048))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

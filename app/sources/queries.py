@@ -26,6 +26,7 @@ _COLUMNS = (
     Source.homepage,
     instant(Source.created_at),
     instant(Source.updated_at),
+    Source.same_as,
 )
 _BY_ID = Query(select(*_COLUMNS).where(Source.id == bindparam("id", type_=Uuid)))
 _BY_SLUG = Query(select(*_COLUMNS).where(Source.slug == bindparam("slug")))
@@ -42,6 +43,7 @@ def _document(row: Sequence[Any]) -> Document:
         "aliases": json_value(aliases),
         "description": row[5],
         "homepage": row[6],
+        "same_as": json_value(row[9]),
         "created_at": row[7],
         "updated_at": row[8],
     }

@@ -22,6 +22,14 @@ Name = Annotated[
 ]
 Aliases = Annotated[list[Name], Field(max_length=50)]
 Description = Annotated[Text, Field(max_length=10_000)]
+SameAs = Annotated[
+    list[HttpUrl],
+    Field(
+        max_length=10,
+        description="URLs naming the same source elsewhere (a Wikidata item "
+        "`https://www.wikidata.org/wiki/Q…`, an official page): schema.org `sameAs`.",
+    ),
+]
 
 ELTON_JOHN: dict[str, Any] = {
     "name": "Elton John",
@@ -29,6 +37,7 @@ ELTON_JOHN: dict[str, Any] = {
     "aliases": ["Sir Elton John", "@eltonjohn"],
     "description": "British singer and gay rights advocate.",
     "homepage": "https://www.eltonjohn.com/",
+    "same_as": ["https://www.wikidata.org/wiki/Q2808"],
 }
 
 
@@ -43,6 +52,7 @@ class SourceCreate(BaseModel):
     aliases: Aliases = Field(default_factory=list)
     description: Description = ""
     homepage: HttpUrl | None = None
+    same_as: SameAs = Field(default_factory=list)
 
 
 class SourceUpdate(BaseModel):
@@ -52,7 +62,7 @@ class SourceUpdate(BaseModel):
         extra="forbid",
         json_schema_extra=schema_extra(
             examples=[{"aliases": ["Sir Elton John"]}],
-            not_null=("name", "kind", "slug", "aliases", "description"),
+            not_null=("name", "kind", "slug", "aliases", "description", "same_as"),
         ),
     )
 
@@ -62,10 +72,11 @@ class SourceUpdate(BaseModel):
     aliases: Aliases | None = None
     description: Description | None = None
     homepage: HttpUrl | None = None
+    same_as: SameAs | None = None
 
     @model_validator(mode="after")
     def _refuse_null_for_required(self) -> "SourceUpdate":
-        for field in ("name", "kind", "slug", "aliases", "description"):
+        for field in ("name", "kind", "slug", "aliases", "description", "same_as"):
             if field in self.model_fields_set and getattr(self, field) is None:
                 raise ValueError(f"{field} cannot be null")
         return self
@@ -94,6 +105,7 @@ class SourceOut(BaseModel):
     aliases: list[str]
     description: str
     homepage: str | None
+    same_as: list[str]
     created_at: Timestamp
     updated_at: Timestamp
 

@@ -37,6 +37,7 @@ def new_source(data: SourceCreate, *, slug: str) -> Source:
         aliases=data.aliases,
         description=data.description,
         homepage=data.homepage,
+        same_as=data.same_as,
         created_at=now,
         updated_at=now,
     )

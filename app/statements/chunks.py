@@ -77,6 +77,7 @@ class SourceRow(NamedTuple):
     aliases: list[str]
     description: str
     homepage: str | None
+    same_as: list[str]
 
 
 @dataclass
@@ -129,6 +130,7 @@ _SOURCES = Query(
         Source.aliases,
         Source.description,
         Source.homepage,
+        Source.same_as,
     ).where(any_of(Source.id, "ids"))
 )
 
@@ -173,7 +175,9 @@ def _source(row: Sequence[Any]) -> SourceRow:
     source = SourceRow._make(row)
     # asyncpg hands JSON columns over as text; SQLAlchemy has already decoded them.
     if isinstance(source.aliases, str):
-        return source._replace(aliases=json_value(source.aliases))
+        return source._replace(
+            aliases=json_value(source.aliases), same_as=json_value(source.same_as)
+        )
     return source
 
 

@@ -218,6 +218,8 @@ def _source_document(source: SourceRow) -> dict[str, Any]:
         document["description"] = source.description
     if source.homepage:
         document["homepage"] = source.homepage
+    if source.same_as:
+        document["same_as"] = source.same_as
     return document
 
 

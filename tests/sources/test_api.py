@@ -196,3 +196,42 @@ async def test_every_creating_post_is_idempotent(client: AsyncClient) -> None:
         assert [item["id"] for item in listed] == [first.json()["id"]]
         refused = await client.post(path, json=other, headers=headers)
         assert refused.status_code == 422, path
+
+
+async def test_same_as_names_the_source_elsewhere(client: AsyncClient) -> None:
+    wikidata = "https://www.wikidata.org/wiki/Q2808"
+    created = await client.post(
+        "/v1/sources", json={"name": "Elton John", "kind": "person", "same_as": [wikidata]}
+    )
+    assert created.status_code == 201, created.text
+    source = created.json()
+    assert source["same_as"] == [wikidata]
+    assert (await client.get(f"/v1/sources/{source['slug']}")).json()["same_as"] == [wikidata]
+    patched = await client.patch(
+        f"/v1/sources/{source['id']}",
+        json={"same_as": [wikidata, "https://www.eltonjohn.com/"]},
+    )
+    assert patched.status_code == 200, patched.text
+    assert patched.json()["same_as"] == [wikidata, "https://www.eltonjohn.com/"]
+    for bad in ({"same_as": None}, {"same_as": ["not a url"]}, {"same_as": [wikidata] * 11}):
+        refused = await client.patch(f"/v1/sources/{source['id']}", json=bad)
+        assert refused.status_code == 422, (bad, refused.text)
+        assert refused.json()["errors"][0]["loc"][:2] == ["body", "same_as"] or bad == {
+            "same_as": None
+        }
+    # The claim's JSON-LD names the source's other pages as `sameAs`.
+    said = await client.post(
+        "/v1/statements",
+        json={
+            "event": {"slug": "same-as", "title": "Same as"},
+            "speaker": source["slug"],
+            "text": "Putin phoned me.",
+            "said_at": "2015-09-14T15:11:00Z",
+            "claims": [{"claim": {"text": "Putin phoned Elton John"}, "stance": "supports"}],
+        },
+    )
+    assert said.status_code == 201, said.text
+    claim_id = said.json()["stances"][0]["claim_id"]
+    document = (await client.get(f"/v1/claims/{claim_id}/jsonld")).json()
+    assert document["author"]["sameAs"] == [wikidata, "https://www.eltonjohn.com/"]
+    assert document["author"]["@type"] == "Person"

@@ -1288,7 +1288,10 @@ export interface components {
          *       "description": "British singer and gay rights advocate.",
          *       "homepage": "https://www.eltonjohn.com/",
          *       "kind": "person",
-         *       "name": "Elton John"
+         *       "name": "Elton John",
+         *       "same_as": [
+         *         "https://www.wikidata.org/wiki/Q2808"
+         *       ]
          *     }
          */
         SourceCreate: {
@@ -1307,6 +1310,11 @@ export interface components {
             description: string;
             /** Homepage */
             homepage?: string | null;
+            /**
+             * Same As
+             * @description URLs naming the same source elsewhere (a Wikidata item `https://www.wikidata.org/wiki/Q…`, an official page): schema.org `sameAs`.
+             */
+            same_as?: string[];
         };
         /**
          * SourceKind
@@ -1335,6 +1343,8 @@ export interface components {
             description: string;
             /** Homepage */
             homepage: string | null;
+            /** Same As */
+            same_as: string[];
             /**
              * Created At
              * Format: date-time
@@ -1393,6 +1403,11 @@ export interface components {
             description?: string;
             /** Homepage */
             homepage?: string | null;
+            /**
+             * Same As
+             * @description URLs naming the same source elsewhere (a Wikidata item `https://www.wikidata.org/wiki/Q…`, an official page): schema.org `sameAs`.
+             */
+            same_as?: string[];
         };
         /**
          * StanceIn

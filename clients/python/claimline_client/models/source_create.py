@@ -22,6 +22,8 @@ class SourceCreate:
         aliases (list[str] | Unset):
         description (str | Unset):  Default: ''.
         homepage (None | str | Unset):
+        same_as (list[str] | Unset): URLs naming the same source elsewhere (a Wikidata item
+            `https://www.wikidata.org/wiki/Q…`, an official page): schema.org `sameAs`.
     """
 
     name: str
@@ -30,6 +32,7 @@ class SourceCreate:
     aliases: list[str] | Unset = UNSET
     description: str | Unset = ""
     homepage: None | str | Unset = UNSET
+    same_as: list[str] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -56,6 +59,10 @@ class SourceCreate:
         else:
             homepage = self.homepage
 
+        same_as: list[str] | Unset = UNSET
+        if not isinstance(self.same_as, Unset):
+            same_as = self.same_as
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -73,6 +80,8 @@ class SourceCreate:
             field_dict["description"] = description
         if homepage is not UNSET:
             field_dict["homepage"] = homepage
+        if same_as is not UNSET:
+            field_dict["same_as"] = same_as
 
         return field_dict
 
@@ -110,6 +119,8 @@ class SourceCreate:
 
         homepage = _parse_homepage(d.pop("homepage", UNSET))
 
+        same_as = cast(list[str], d.pop("same_as", UNSET))
+
         source_create = cls(
             name=name,
             kind=kind,
@@ -117,6 +128,7 @@ class SourceCreate:
             aliases=aliases,
             description=description,
             homepage=homepage,
+            same_as=same_as,
         )
 
         return source_create

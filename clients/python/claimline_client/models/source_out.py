@@ -25,6 +25,7 @@ class SourceOut:
         aliases (list[str]):
         description (str):
         homepage (None | str):
+        same_as (list[str]):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
     """
@@ -36,6 +37,7 @@ class SourceOut:
     aliases: list[str]
     description: str
     homepage: None | str
+    same_as: list[str]
     created_at: datetime.datetime
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -56,6 +58,8 @@ class SourceOut:
         homepage: None | str
         homepage = self.homepage
 
+        same_as = self.same_as
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -71,6 +75,7 @@ class SourceOut:
                 "aliases": aliases,
                 "description": description,
                 "homepage": homepage,
+                "same_as": same_as,
                 "created_at": created_at,
                 "updated_at": updated_at,
             }
@@ -100,6 +105,8 @@ class SourceOut:
 
         homepage = _parse_homepage(d.pop("homepage"))
 
+        same_as = cast(list[str], d.pop("same_as"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
@@ -112,6 +119,7 @@ class SourceOut:
             aliases=aliases,
             description=description,
             homepage=homepage,
+            same_as=same_as,
             created_at=created_at,
             updated_at=updated_at,
         )

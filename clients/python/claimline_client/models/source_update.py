@@ -22,6 +22,8 @@ class SourceUpdate:
         aliases (list[str] | Unset):
         description (str | Unset):
         homepage (None | str | Unset):
+        same_as (list[str] | Unset): URLs naming the same source elsewhere (a Wikidata item
+            `https://www.wikidata.org/wiki/Q…`, an official page): schema.org `sameAs`.
     """
 
     name: str | Unset = UNSET
@@ -30,6 +32,7 @@ class SourceUpdate:
     aliases: list[str] | Unset = UNSET
     description: str | Unset = UNSET
     homepage: None | str | Unset = UNSET
+    same_as: list[str] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -52,6 +55,10 @@ class SourceUpdate:
         else:
             homepage = self.homepage
 
+        same_as: list[str] | Unset = UNSET
+        if not isinstance(self.same_as, Unset):
+            same_as = self.same_as
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -67,6 +74,8 @@ class SourceUpdate:
             field_dict["description"] = description
         if homepage is not UNSET:
             field_dict["homepage"] = homepage
+        if same_as is not UNSET:
+            field_dict["same_as"] = same_as
 
         return field_dict
 
@@ -97,6 +106,8 @@ class SourceUpdate:
 
         homepage = _parse_homepage(d.pop("homepage", UNSET))
 
+        same_as = cast(list[str], d.pop("same_as", UNSET))
+
         source_update = cls(
             name=name,
             kind=kind,
@@ -104,6 +115,7 @@ class SourceUpdate:
             aliases=aliases,
             description=description,
             homepage=homepage,
+            same_as=same_as,
         )
 
         return source_update
