@@ -41,6 +41,7 @@ def _seconds(text: str) -> float | None:
 # Statements a transaction of `claimline import`: more than an HTTP batch (1000), since each claim
 # a batch touches is read and written once for all of its statements.
 IMPORT_BATCH_SIZE = 5000
+_CLAIMREVIEW = "import ClaimReview JSON-LD or Google Fact Check Tools answers into an event"
 _LONG_WORK = (
     "bound on each database statement, in seconds, or 'none' (the default: this command works on "
     "the whole database, so the service's request bound, CLAIMLINE_DB_STATEMENT_TIMEOUT_MS, does "
@@ -360,6 +361,9 @@ def main(argv: list[str] | None = None) -> None:
     exporting.add_argument("--event", required=True, help="the event's id or slug")
     exporting.add_argument("--output", type=Path, help="the file (default: standard output)")
     exporting.add_argument("--statement-timeout", type=_seconds, default=None, help=_LONG_WORK)
+    reviews = commands.add_parser("import-claimreview", help=_CLAIMREVIEW)
+    reviews.add_argument("file")
+    reviews.add_argument("--event", required=True, help="the event (id or slug) to import into")
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--output", type=Path)
     args = parser.parse_args(argv)
@@ -386,6 +390,10 @@ def main(argv: list[str] | None = None) -> None:
         _import(settings, args.file, args.batch_size)
     elif args.command == "export":
         _export(settings, args.event, args.output)
+    elif args.command == "import-claimreview":
+        from app.reviews.import_claimreview import run
+
+        run(settings, args.file, args.event)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,17 @@ async def create(*, session: AsyncSession, event_id: uuid.UUID, text: str) -> Cl
     return claim
 
 
+async def get_or_create(*, session: AsyncSession, event_id: uuid.UUID, text: str) -> Claim:
+    """The event's claim with this normalized text, or a new one (told to the event's views)."""
+    await change_log.lock_events(session, [event_id])
+    existing = await _find(session, event_id, text)
+    if existing is not None:
+        return existing
+    claim = await resolve_text(session=session, event_id=event_id, text=text)
+    await change_log.record_change(session, event_id, Change.claim_created)
+    return claim
+
+
 async def resolve_text(*, session: AsyncSession, event_id: uuid.UUID, text: str) -> Claim:
     """The event's claim with this normalized text, created if there is none.
 
