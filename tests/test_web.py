@@ -180,6 +180,15 @@ async def test_threads_echoes_wording_and_known_at_in_a_browser(
         }
         echoed = await client.post(f"{first}/v1/statements", json=echo)
         assert echoed.status_code == 201
+        claim_id = post["stances"][0]["claim_id"]
+        review = {
+            "reviewer": {"name": "A fact-checking desk", "kind": "organization"},
+            "rating": "False",
+            "url": "https://factcheck.example/putin-elton-john",
+            "published_at": "2015-09-16T10:00:00Z",
+        }
+        reviewed = await client.post(f"{first}/v1/claims/{claim_id}/reviews", json=review)
+        assert reviewed.status_code == 201
     ARTIFACTS.mkdir(exist_ok=True)
     context = await browser.new_context(viewport=DESKTOP, bypass_csp=True, timezone_id="UTC")
     page = await context.new_page()
@@ -211,6 +220,11 @@ async def test_threads_echoes_wording_and_known_at_in_a_browser(
         "echo" not in await matrix.locator("tr", has_text="Elton John").locator("td").inner_text()
     )
     assert "independent: 1 for, 1 against" in await matrix.locator("thead").inner_text()
+    # The review beside the claim, in the matrix and on its band, linked to the fact check.
+    check = matrix.locator("thead").get_by_role("link", name="False")
+    assert await check.get_attribute("href") == "https://factcheck.example/putin-elton-john"
+    band = page.locator(".band-row", has_text="Putin phoned Elton John")
+    assert "Fact checks: False (16 Sept 2015)" in await band.inner_text()
     # As known when Elton John's post was recorded: nobody else had spoken.
     known = post["recorded_at"].removesuffix("Z")[:19]
     await page.get_by_label("Record as known at").fill(known)

@@ -258,6 +258,15 @@ async function move(step) {
   now[Math.max(0, Math.min(now.length - 1, target()))]?.focus();
 }
 
+// Fact-checkers' reviews of a claim, beside it: each rating linked to the published check.
+function reviewsOf(claim) {
+  if (!claim.reviews || !claim.reviews.length) return null;
+  return h("span", { class: "reviews" }, "Fact checks: ",
+    claim.reviews.flatMap((review, index) => [index ? ", " : "",
+      h("a", { href: review.url, rel: "noopener noreferrer external" }, review.rating),
+      ` (${when(review.published_at, "day")})`]));
+}
+
 // ---- claim status bands: one part a status, as long as it held ----
 async function statusChanges() {
   const changes = [];
@@ -287,7 +296,7 @@ function drawBands(claims, { changes, complete }) {
       status: point.status, from: Date.parse(point.said_at), point,
     }))];
     return h("li", { class: "band-row" },
-      h("p", { class: "band-claim" }, claim.text),
+      h("p", { class: "band-claim" }, claim.text, reviewsOf(claim)),
       h("ol", { class: "band", "aria-label": `Status of “${claim.text}” over time` },
         segments.map((segment, index) => {
           const until = index + 1 < segments.length ? segments[index + 1].from : end;
@@ -380,7 +389,8 @@ function drawMatrix() {
     comparison.claims.map((claim) => h("th", { scope: "col" }, claim.text,
       h("span", { class: `status status-${claim.status}` }, claim.status),
       h("span", { class: "voices" },
-        `independent: ${claim.independent_supporters} for, ${claim.independent_refuters} against`))));
+        `independent: ${claim.independent_supporters} for, ${claim.independent_refuters} against`),
+      reviewsOf(claim))));
   const byClaim = comparison.claims.map((claim) =>
     new Map(claim.positions.map((position) => [position.source_id, position])));
   const rows = shown.map((party) => h("tr", {},
