@@ -161,7 +161,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = finish(default_openapi())
+            app.openapi_schema = finish(default_openapi(), settings.auth)
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

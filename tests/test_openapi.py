@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from typing import Any
 
 from app.config import Settings
 from app.main import create_app
@@ -34,3 +35,22 @@ def test_every_operation_is_named_tagged_and_documents_problems() -> None:
                 assert "503" in operation["responses"], (method, path)
     assert len(operation_ids) == len(set(operation_ids))
     assert "HTTPValidationError" not in json.dumps(document)
+
+
+def test_the_served_document_asks_for_the_keys_the_service_asks_for() -> None:
+    def security(auth: str) -> dict[tuple[str, str], Any]:
+        document = create_app(Settings(auth=auth)).openapi()  # type: ignore[arg-type]
+        return {
+            (method, path): operation["security"]
+            for path, operations in document["paths"].items()
+            for method, operation in operations.items()
+        }
+
+    writes, everything, off = security("writes"), security("all"), security("off")
+    created = ("post", "/v1/statements")
+    read = ("get", "/v1/events/{event}/timeline")
+    assert writes[created] == [{"ApiKey": []}]
+    assert writes[read] == [{}, {"ApiKey": []}]
+    assert everything[read] == [{"ApiKey": []}]
+    assert everything[("get", "/healthz")] == []
+    assert set(map(str, off.values())) == {"[]"}

@@ -25,19 +25,20 @@ def _problem_media_types(schema: dict[str, Any]) -> None:
     schemas.pop("ValidationError", None)
 
 
-def _declare_api_keys(schema: dict[str, Any]) -> None:
-    """Every `/v1` operation takes an API key: required to write, optional to read (as under the
-    default `CLAIMLINE_AUTH=writes`)."""
+def _declare_api_keys(schema: dict[str, Any], auth: str) -> None:
+    """The API keys the service in force asks for (`CLAIMLINE_AUTH`): under `writes` (the
+    default) required to write and optional to read, under `all` required for every `/v1`
+    operation, under `off` for none (a key sent is then ignored)."""
     schema.setdefault("components", {}).setdefault("securitySchemes", {})["ApiKey"] = (
         SECURITY_SCHEME
     )
     for path, operations in schema.get("paths", {}).items():
         for method, operation in operations.items():
-            if not path.startswith("/v1/"):
+            if not path.startswith("/v1/") or auth == "off":
                 operation["security"] = []  # the probes are open to all
                 continue
-            reading = method in ("get", "head")
-            operation["security"] = [{}, {"ApiKey": []}] if reading else [{"ApiKey": []}]
+            optional = method in ("get", "head") and auth == "writes"
+            operation["security"] = [{}, {"ApiKey": []}] if optional else [{"ApiKey": []}]
 
 
 _ETAG = {
@@ -205,12 +206,12 @@ def _parameters_without_null(schema: dict[str, Any]) -> None:
                     parameter["schema"]["anyOf"] = kept
 
 
-def finish(schema: dict[str, Any]) -> dict[str, Any]:
-    """The document FastAPI made, completed."""
+def finish(schema: dict[str, Any], auth: str = "writes") -> dict[str, Any]:
+    """The document FastAPI made, completed, for the authentication in force."""
     # Paths are relative to wherever the document was served from.
     schema["servers"] = [{"url": "/", "description": "The server that serves this document."}]
     _problem_media_types(schema)
-    _declare_api_keys(schema)
+    _declare_api_keys(schema, auth)
     _declare_headers(schema)
     _declare_links(schema)
     _declare_request_examples(schema)
