@@ -317,3 +317,19 @@ def test_the_bound_is_stated_in_each_commands_help() -> None:
         ).stdout
         assert "--statement-timeout" in shown
         assert "CLAIMLINE_DB_STATEMENT_TIMEOUT_MS" in " ".join(shown.split())
+
+
+async def test_a_reference_too_long_to_name_anything_is_a_short_404(client: AsyncClient) -> None:
+    long = "x" * 60_000
+    for path in (
+        f"/v1/statements/{long}",
+        f"/v1/events/{long}/timeline",
+        f"/v1/claims/{long}/similar",
+        f"/v1/sources/{long}",
+    ):
+        response = await client.get(path)
+        assert response.status_code == 404, path
+        assert len(response.content) < 500, path
+    refused = await client.get("/v1/statements", params={"known_at": "2" * 60_000})
+    assert refused.status_code == 422
+    assert len(refused.content) < 1000

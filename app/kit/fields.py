@@ -82,12 +82,17 @@ _RFC3339 = re.compile(
 )
 
 
+# The longest RFC 3339 text taken (nanoseconds and an offset fit in 40 characters).
+TIMESTAMP_MAX_LENGTH = 64
+
+
 def _require_rfc3339(value: Any) -> Any:
     # A timestamp comes as RFC 3339 text, never as a number or a number in a string (which
     # pydantic would read as Unix time), and always with an offset.
     if isinstance(value, datetime):
         return value
-    match = _RFC3339.fullmatch(value) if isinstance(value, str) else None
+    bounded = isinstance(value, str) and len(value) <= TIMESTAMP_MAX_LENGTH
+    match = _RFC3339.fullmatch(value) if bounded else None
     if match is None:
         raise ValueError("must be an RFC 3339 timestamp such as 2015-09-14T15:11:00Z")
     if match["offset"] is None:
@@ -152,7 +157,7 @@ TimestampIn = Annotated[
     AwareDatetime,
     BeforeValidator(_require_rfc3339),
     AfterValidator(_in_utc),
-    WithJsonSchema({"type": "string", "format": "date-time"}),
+    WithJsonSchema({"type": "string", "format": "date-time", "maxLength": TIMESTAMP_MAX_LENGTH}),
 ]
 Timestamp = Annotated[
     datetime,

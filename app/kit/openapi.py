@@ -6,6 +6,7 @@ from typing import Any
 
 from app.errors import PROBLEM_MEDIA_TYPE
 from app.kit.auth import SECURITY_SCHEME
+from app.kit.routing import PATH_PARAMETER_MAX_LENGTH
 
 
 def _problem_media_types(schema: dict[str, Any]) -> None:
@@ -206,6 +207,15 @@ def _parameters_without_null(schema: dict[str, Any]) -> None:
                     parameter["schema"]["anyOf"] = kept
 
 
+def _bounded_path_parameters(schema: dict[str, Any]) -> None:
+    """A path names a resource by id (36 characters) or slug (at most 80): longer is a 404."""
+    for path_item in schema.get("paths", {}).values():
+        for operation in path_item.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "path":
+                    parameter["schema"]["maxLength"] = PATH_PARAMETER_MAX_LENGTH
+
+
 def finish(schema: dict[str, Any], auth: str = "writes") -> dict[str, Any]:
     """The document FastAPI made, completed, for the authentication in force."""
     # Paths are relative to wherever the document was served from.
@@ -216,4 +226,5 @@ def finish(schema: dict[str, Any], auth: str = "writes") -> dict[str, Any]:
     _declare_links(schema)
     _declare_request_examples(schema)
     _parameters_without_null(schema)
+    _bounded_path_parameters(schema)
     return schema

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.errors import Conflict, UnsupportedMediaType
+from app.errors import Conflict, NotFound, UnsupportedMediaType
 from app.kit.db import WRITE_SESSION_SCOPE_KEY
 
 logger = logging.getLogger("claimline.routing")
@@ -73,6 +73,9 @@ async def commit(session: AsyncSession) -> None:
         raise
 
 
+PATH_PARAMETER_MAX_LENGTH = 100
+
+
 class CommittingRoute(APIRoute):
     """Refuses non-JSON bodies with 415, and commits the write session before the response goes.
 
@@ -86,6 +89,11 @@ class CommittingRoute(APIRoute):
         model = _body_model(self)
 
         async def handle(request: Request) -> Response:
+            for name, value in request.path_params.items():
+                # Ids are 36 characters and slugs at most 80: a longer reference names nothing,
+                # and the answer does not echo it.
+                if isinstance(value, str) and len(value) > PATH_PARAMETER_MAX_LENGTH:
+                    raise NotFound(f"No {name} has a reference of {len(value)} characters.")
             if takes_body and (body := await request.body()):
                 if not _is_json(request.headers.get("content-type")):
                     raise UnsupportedMediaType("The request body must be application/json.")
