@@ -326,6 +326,7 @@ async def test_a_reference_too_long_to_name_anything_is_a_short_404(client: Asyn
         f"/v1/events/{long}/timeline",
         f"/v1/claims/{long}/similar",
         f"/v1/sources/{long}",
+        f"/v1/events/{long}/stream",
     ):
         response = await client.get(path)
         assert response.status_code == 404, path

@@ -16,12 +16,13 @@ from app.changes.feed import STOPPING, ChangeFeed
 from app.changes.views import newest_change
 from app.deps import DatabaseDep
 from app.enums import Change
-from app.errors import problem_responses
+from app.errors import NotFound, problem_responses
 from app.events import queries as event_queries
 from app.kit.auth import caller
 from app.kit.db import Database
 from app.kit.reader import Query as ReadQuery
 from app.kit.reader import uuid_text
+from app.kit.routing import PATH_PARAMETER_MAX_LENGTH
 from app.models import EventChange
 from app.streams.broadcast import BATCH, Broadcaster
 from app.timelines.queries import items_of
@@ -149,6 +150,8 @@ async def stream_event(
     ] = None,
 ) -> StreamingResponse:
     """Statements recorded and retracted in the event, and its other changes, as they happen."""
+    if len(event) > PATH_PARAMETER_MAX_LENGTH:
+        raise NotFound(f"No event has a reference of {len(event)} characters.")
     if last_event_id is not None:
         after = int(last_event_id)
     async with database.reader() as reader:
