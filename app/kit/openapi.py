@@ -207,6 +207,18 @@ def _parameters_without_null(schema: dict[str, Any]) -> None:
                     parameter["schema"]["anyOf"] = kept
 
 
+def _json_ld_only(schema: dict[str, Any]) -> None:
+    """A JSON-LD answer is only `application/ld+json`: FastAPI also lists an empty
+    `application/json` for the response class."""
+    for path_item in schema.get("paths", {}).values():
+        for operation in path_item.values():
+            content = operation.get("responses", {}).get("200", {}).get("content", {})
+            if "application/ld+json" in content and content.get("application/json") == {
+                "schema": {}
+            }:
+                del content["application/json"]
+
+
 def _bounded_path_parameters(schema: dict[str, Any]) -> None:
     """A path names a resource by id (36 characters) or slug (at most 80): longer is a 404."""
     for path_item in schema.get("paths", {}).values():
@@ -227,4 +239,5 @@ def finish(schema: dict[str, Any], auth: str = "writes") -> dict[str, Any]:
     _declare_request_examples(schema)
     _parameters_without_null(schema)
     _bounded_path_parameters(schema)
+    _json_ld_only(schema)
     return schema

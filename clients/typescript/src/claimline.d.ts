@@ -4161,7 +4161,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
                     "application/ld+json": Record<string, never>;
                 };
             };
@@ -4618,7 +4617,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
                     "application/ld+json": Record<string, never>;
                 };
             };

@@ -23,6 +23,8 @@ from .position_out import PositionOut
 from .precision import Precision
 from .problem import Problem
 from .problem_error import ProblemError
+from .read_claim_jsonld_response_200 import ReadClaimJsonldResponse200
+from .read_claimreview_response_200 import ReadClaimreviewResponse200
 from .read_provenance_response_200 import ReadProvenanceResponse200
 from .readiness import Readiness
 from .relay_in import RelayIn
@@ -85,6 +87,8 @@ __all__ = (
     "Precision",
     "Problem",
     "ProblemError",
+    "ReadClaimJsonldResponse200",
+    "ReadClaimreviewResponse200",
     "Readiness",
     "ReadProvenanceResponse200",
     "RelayIn",

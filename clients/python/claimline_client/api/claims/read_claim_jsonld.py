@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
+from ...models.read_claim_jsonld_response_200 import ReadClaimJsonldResponse200
 from ...models.validation_problem import ValidationProblem
 from ...types import Response
 
@@ -27,9 +28,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | ValidationProblem | None:
+) -> Problem | ReadClaimJsonldResponse200 | ValidationProblem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = ReadClaimJsonldResponse200.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -70,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | ValidationProblem]:
+) -> Response[Problem | ReadClaimJsonldResponse200 | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,7 +85,7 @@ def sync_detailed(
     claim: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Problem | ValidationProblem]:
+) -> Response[Problem | ReadClaimJsonldResponse200 | ValidationProblem]:
     """A claim as schema.org JSON-LD
 
      The claim as a schema.org `Claim` in JSON-LD: `text`, `about` (the event), `author` (the
@@ -101,7 +103,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | ValidationProblem]
+        Response[Problem | ReadClaimJsonldResponse200 | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -119,7 +121,7 @@ def sync(
     claim: str,
     *,
     client: AuthenticatedClient,
-) -> Any | Problem | ValidationProblem | None:
+) -> Problem | ReadClaimJsonldResponse200 | ValidationProblem | None:
     """A claim as schema.org JSON-LD
 
      The claim as a schema.org `Claim` in JSON-LD: `text`, `about` (the event), `author` (the
@@ -137,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | ValidationProblem
+        Problem | ReadClaimJsonldResponse200 | ValidationProblem
     """
 
     return sync_detailed(
@@ -150,7 +152,7 @@ async def asyncio_detailed(
     claim: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Problem | ValidationProblem]:
+) -> Response[Problem | ReadClaimJsonldResponse200 | ValidationProblem]:
     """A claim as schema.org JSON-LD
 
      The claim as a schema.org `Claim` in JSON-LD: `text`, `about` (the event), `author` (the
@@ -168,7 +170,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | ValidationProblem]
+        Response[Problem | ReadClaimJsonldResponse200 | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -184,7 +186,7 @@ async def asyncio(
     claim: str,
     *,
     client: AuthenticatedClient,
-) -> Any | Problem | ValidationProblem | None:
+) -> Problem | ReadClaimJsonldResponse200 | ValidationProblem | None:
     """A claim as schema.org JSON-LD
 
      The claim as a schema.org `Claim` in JSON-LD: `text`, `about` (the event), `author` (the
@@ -202,7 +204,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | ValidationProblem
+        Problem | ReadClaimJsonldResponse200 | ValidationProblem
     """
 
     return (
