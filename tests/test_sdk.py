@@ -81,3 +81,12 @@ def test_the_seed_story_through_the_sdk(own_database: str, sdk_python: Path) -> 
         "TASS",
         "The Moscow Times",
     ]
+    # The claim found under other words, a review beside it, and the ClaimReview out of it.
+    (found,) = views["similar"]["items"]
+    assert found["claim"]["id"] == views["other_claim"]["id"]
+    assert 0.3 <= found["score"] < 1
+    (claim,) = [c for c in comparison["claims"] if c["reviews"]]
+    assert [review["rating"] for review in claim["reviews"]] == ["False"]
+    (claim_review,) = views["claimreview"]["@graph"]
+    assert claim_review["claimReviewed"] == "Putin phoned Elton John"
+    assert claim_review["reviewRating"]["alternateName"] == "False"
