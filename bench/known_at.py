@@ -26,13 +26,15 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
+from app.claims import known
 from app.claims import queries as claim_queries
+from app.comparisons import known as known_comparison
 from app.comparisons import queries as comparison_queries
 from app.events import queries as event_queries
 from app.kit.pagination import PageRequest
 from app.models import Statement, StatementBasis
-from app.provenance import known, known_views
 from app.statements import queries as statement_queries
+from app.timelines import known as known_timeline
 from app.timelines import queries as timeline_queries
 from app.timelines.schemas import Order
 from bench import views
@@ -123,7 +125,7 @@ async def measure(url: str, size: int, links: int) -> dict[str, Any]:
                 )
                 return
             record = await known.record(reader, str(event_id), at)
-            gathered, independence = known.gather(record, as_of=None, parties=None)
+            gathered, independence = known_comparison.gather(record, as_of=None, parties=None)
             await comparison_queries.document(reader, event, gathered, independence)
 
         async def timeline(reader: Any, at: datetime | None = None) -> None:
@@ -131,7 +133,7 @@ async def measure(url: str, size: int, links: int) -> dict[str, Any]:
                 await timeline_queries.timeline(reader=reader, event_id=event_id, **TIMELINE)
                 return
             record = await known.record(reader, str(event_id), at)
-            await known_views.timeline(reader, record, **TIMELINE)
+            await known_timeline.timeline(reader, record, **TIMELINE)
 
         async def claims(reader: Any, at: datetime | None = None) -> None:
             if at is None or await known.unchanged_since(reader, str(event_id), at):
@@ -140,7 +142,7 @@ async def measure(url: str, size: int, links: int) -> dict[str, Any]:
                 )
                 return
             record = await known.record(reader, str(event_id), at)
-            known_views.claims(record, str(event_id), status=None, page=PAGE)
+            known.claims(record, str(event_id), status=None, page=PAGE)
 
         async def statements(reader: Any, at: datetime | None = None) -> None:
             await statement_queries.search(

@@ -6,9 +6,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
+from app.claims import known, similar
 from app.claims import queries as claim_queries
 from app.claims import service as claim_service
-from app.claims import similar
 from app.claims.jsonld import JSONLD_MEDIA_TYPE, claim_document
 from app.claims.schemas import ClaimCreate, ClaimOut, ClaimPage, SimilarClaims
 from app.deps import DatabaseDep, IfNoneMatch, PageDep
@@ -25,7 +25,6 @@ from app.kit.idempotency import CreationDep
 from app.kit.reader import Reader
 from app.kit.responses import DocumentResponse
 from app.kit.routing import CommittingRoute
-from app.provenance import known, known_views
 
 router = APIRouter(tags=["claims"], route_class=CommittingRoute, dependencies=[Depends(caller)])
 
@@ -72,7 +71,7 @@ async def list_claims(
     async def render(reader: Reader, found: dict[str, Any]) -> dict[str, Any]:
         if known_at is not None and not await known.unchanged_since(reader, found["id"], known_at):
             record = await known.record(reader, found["id"], known_at)
-            items, next_cursor = known_views.claims(record, found["id"], status=status, page=page)
+            items, next_cursor = known.claims(record, found["id"], status=status, page=page)
         else:
             items, next_cursor = await claim_queries.search(
                 reader=reader, event_id=found["id"], status=status, page=page
@@ -113,7 +112,7 @@ async def read_claim(
             record = await known.record(reader, found["event_id"], known_at)
             if found["id"] not in record.claims:
                 raise NotFound(f"There was no claim with id {claim!r} at {to_rfc3339(known_at)}.")
-            found = known_views.claim_document(record, found["id"], found["event_id"])
+            found = known.claim_document(record, found["id"], found["event_id"])
     shown = ClaimOut.model_validate(found)
     return conditional(shown, etag_of_body(shown), if_none_match, response)
 

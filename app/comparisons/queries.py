@@ -13,13 +13,13 @@ from typing import Any
 from sqlalchemy import select
 
 from app.claims.rules import status_from_sides
+from app.comparisons import independence as independent_voices
 from app.comparisons import stored
+from app.comparisons.independence import Independence
 from app.comparisons.rules import Gathered, Position, agreement
 from app.enums import ClaimStatus, StanceKind
 from app.kit.reader import Query, Reader, any_of, uuid_text
 from app.models import Source
-from app.provenance import independence as independent_voices
-from app.provenance.independence import Independence
 from app.reviews import queries as review_queries
 
 Document = dict[str, Any]

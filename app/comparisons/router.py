@@ -5,6 +5,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
+from app.claims import known
+from app.comparisons import known as known_comparison
 from app.comparisons import queries as comparison_queries
 from app.comparisons.schemas import Comparison
 from app.deps import DatabaseDep
@@ -16,7 +18,6 @@ from app.kit.fields import TimestampIn
 from app.kit.filters import KnownAt
 from app.kit.reader import Reader
 from app.kit.routing import CommittingRoute
-from app.provenance import known
 
 Document = dict[str, Any]
 
@@ -55,7 +56,9 @@ async def read_comparison(
         parties = [str(await filters.source_id(reader, ref, "sources")) for ref in refs]
         if known_at is not None and not await known.unchanged_since(reader, found["id"], known_at):
             record = await known.record(reader, found["id"], known_at)
-            gathered, independence = known.gather(record, as_of=as_of, parties=parties or None)
+            gathered, independence = known_comparison.gather(
+                record, as_of=as_of, parties=parties or None
+            )
             return await comparison_queries.document(
                 reader, found, gathered, independence, known_at
             )

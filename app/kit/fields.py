@@ -122,6 +122,13 @@ def is_slug(value: str) -> bool:
     return len(value) <= SLUG_MAX_LENGTH and _SLUG_RE.fullmatch(value) is not None
 
 
+def aware(value: datetime | str) -> datetime:
+    """An instant as a row carries it (a datetime from PostgreSQL, RFC 3339 text from SQLite's
+    `instant`) as an aware datetime; a naive one is taken as UTC."""
+    instant = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return instant if instant.tzinfo is not None else instant.replace(tzinfo=UTC)
+
+
 def to_rfc3339(value: datetime) -> str:
     """An instant as RFC 3339 in UTC with a `Z`."""
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")

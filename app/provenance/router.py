@@ -1,23 +1,54 @@
 """HTTP route for an event's provenance as W3C PROV-JSON."""
 
+import uuid
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from starlette.responses import Response
 
-from app.deps import DatabaseDep
-from app.errors import problem_responses
+from app.deps import DatabaseDep, IfNoneMatch
+from app.errors import NotFound, problem_responses
 from app.events import views as event_views
 from app.kit.auth import caller
+from app.kit.etags import conditional_document
+from app.kit.fields import looks_like_uuid
 from app.kit.reader import Reader
 from app.kit.routing import CommittingRoute
+from app.provenance import threads
 from app.provenance.prov_json import provenance
+from app.provenance.schemas import Thread
 
-router = APIRouter(tags=["events"], route_class=CommittingRoute, dependencies=[Depends(caller)])
+router = APIRouter(route_class=CommittingRoute, dependencies=[Depends(caller)])
+
+
+@router.get(
+    "/v1/statements/{statement}/thread",
+    tags=["statements"],
+    response_model=Thread,
+    summary="The thread of a statement",
+    responses={304: {"description": "Not modified"}, **problem_responses(404)},
+)
+async def read_thread(
+    statement: str,
+    database: DatabaseDep,
+    if_none_match: IfNoneMatch = None,
+) -> Response:
+    """The chain of statements this one answers (`responds_to`, root first), the statement, and
+    every statement answering it directly or through others (timeline order), each a timeline
+    item; retracted statements are included, shown as the timeline shows them with
+    `include_retracted=true`."""
+    shown = None
+    if looks_like_uuid(statement):
+        async with database.reader() as reader:
+            shown = await threads.thread(reader, uuid.UUID(statement))
+    if shown is None:
+        raise NotFound(f"There is no statement with id {statement!r}.")
+    return conditional_document(shown, if_none_match)
 
 
 @router.get(
     "/v1/events/{event}/provenance",
+    tags=["events"],
     summary="An event's provenance as W3C PROV-JSON",
     responses={
         200: {

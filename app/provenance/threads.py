@@ -6,9 +6,9 @@ from typing import Any
 
 from sqlalchemy import Uuid, bindparam, select
 
+from app.kit.fields import aware
 from app.kit.reader import Query, Reader, any_of, uuid_text
 from app.models import Statement
-from app.provenance.rules import aware
 from app.timelines.queries import items_of
 
 Document = dict[str, Any]

@@ -18,11 +18,11 @@ from sqlalchemy import Select, Uuid, bindparam, exists, func, literal_column, or
 from sqlalchemy.orm import aliased
 
 from app.kit.db import UTCDateTime
+from app.kit.fields import aware as _aware
 from app.kit.pagination import PageRequest, decode_id_cursor, encode_cursor
 from app.kit.reader import Query, Reader, any_of, instant, uuid_text
 from app.models import Claim, Relay, Source, Stance, Statement, StatementBasis
-from app.provenance.rules import aware as _aware
-from app.provenance.rules import with_wording
+from app.statements.wording import with_wording
 
 Document = dict[str, Any]
 Row = Sequence[Any]

@@ -18,8 +18,6 @@ from app.kit.metrics import RECORDED_KEY, RETRACTED_KEY
 from app.kit.reader import Reader
 from app.kit.responses import DocumentResponse
 from app.kit.routing import CommittingRoute
-from app.provenance import threads
-from app.provenance.schemas import Thread
 from app.statements import queries as statement_queries
 from app.statements import service as statement_service
 from app.statements.csv_export import CSV_MEDIA_TYPE, event_csv
@@ -156,30 +154,6 @@ async def read_statement(
     if looks_like_uuid(statement):
         async with database.reader() as reader:
             shown = await statement_queries.one(reader, uuid.UUID(statement))
-    if shown is None:
-        raise NotFound(f"There is no statement with id {statement!r}.")
-    return conditional_document(shown, if_none_match)
-
-
-@router.get(
-    "/{statement}/thread",
-    response_model=Thread,
-    summary="The thread of a statement",
-    responses={304: {"description": "Not modified"}, **problem_responses(404)},
-)
-async def read_thread(
-    statement: str,
-    database: DatabaseDep,
-    if_none_match: IfNoneMatch = None,
-) -> Response:
-    """The chain of statements this one answers (`responds_to`, root first), the statement, and
-    every statement answering it directly or through others (timeline order), each a timeline
-    item; retracted statements are included, shown as the timeline shows them with
-    `include_retracted=true`."""
-    shown = None
-    if looks_like_uuid(statement):
-        async with database.reader() as reader:
-            shown = await threads.thread(reader, uuid.UUID(statement))
     if shown is None:
         raise NotFound(f"There is no statement with id {statement!r}.")
     return conditional_document(shown, if_none_match)

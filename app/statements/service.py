@@ -21,12 +21,12 @@ from app.kit.ids import new_id
 from app.kit.slugs import derive_slug, slug_lock_key
 from app.kit.writes import bulk_insert, lock_keys
 from app.models import Stance, Statement
-from app.provenance.rules import with_wording
 from app.sources.schemas import SourceCreate
 from app.statements import tally
 from app.statements.links import check_link, linked_events
 from app.statements.references import AnySource, KnownClaim, References
 from app.statements.schemas import StatementCreate
+from app.statements.wording import with_wording
 from app.text import claim_key, fold
 
 Document = dict[str, Any]

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
+from app.claims import known
 from app.deps import DatabaseDep, PageDep
 from app.enums import StanceKind
 from app.errors import InvalidInput, problem_responses
@@ -16,8 +17,8 @@ from app.kit.fields import TimestampIn, looks_like_uuid
 from app.kit.filters import ClaimRef, KnownAt, SpeakerRef
 from app.kit.reader import Reader
 from app.kit.routing import CommittingRoute
-from app.provenance import known, known_views
 from app.timelines import bands
+from app.timelines import known as known_timeline
 from app.timelines import queries as timeline_queries
 from app.timelines.schemas import Order, StatusChangePage, Timeline
 
@@ -87,7 +88,9 @@ async def read_timeline(
         }
         if known_at is not None and not await known.unchanged_since(reader, found["id"], known_at):
             record = await known.record(reader, found["id"], known_at)
-            items, next_cursor, prev_cursor = await known_views.timeline(reader, record, **chosen)
+            items, next_cursor, prev_cursor = await known_timeline.timeline(
+                reader, record, **chosen
+            )
         else:
             items, next_cursor, prev_cursor = await timeline_queries.timeline(
                 reader=reader, event_id=uuid.UUID(found["id"]), **chosen

@@ -79,29 +79,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/statements/{statement}/thread": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The thread of a statement
-         * @description The chain of statements this one answers (`responds_to`, root first), the statement, and
-         *     every statement answering it directly or through others (timeline order), each a timeline
-         *     item; retracted statements are included, shown as the timeline shows them with
-         *     `include_retracted=true`.
-         */
-        get: operations["read_thread"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/events/{event}/timeline": {
         parameters: {
             query?: never;
@@ -355,6 +332,29 @@ export interface paths {
          *     `cl:quote`. Retracted statements are left out.
          */
         get: operations["read_claim_jsonld"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/statements/{statement}/thread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The thread of a statement
+         * @description The chain of statements this one answers (`responds_to`, root first), the statement, and
+         *     every statement answering it directly or through others (timeline order), each a timeline
+         *     item; retracted statements are included, shown as the timeline shows them with
+         *     `include_retracted=true`.
+         */
+        get: operations["read_thread"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2483,112 +2483,6 @@ export interface operations {
             };
         };
     };
-    read_thread: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description An ETag from an earlier read: 304 if unchanged. */
-                "If-None-Match"?: string;
-            };
-            path: {
-                statement: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
-                    "X-Request-ID"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Thread"];
-                };
-            };
-            /** @description Not modified */
-            304: {
-                headers: {
-                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
-                    "X-Request-ID"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
-                    "X-Request-ID"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
-                    "X-Request-ID"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
-                    "X-Request-ID"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
-                    "X-Request-ID"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ValidationProblem"];
-                };
-            };
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
-                    "X-Request-ID"?: string;
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Service Unavailable */
-            503: {
-                headers: {
-                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
-                    "X-Request-ID"?: string;
-                    /** @description Seconds to wait before trying again. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     read_timeline: {
         parameters: {
             query?: {
@@ -4163,6 +4057,112 @@ export interface operations {
                 content: {
                     "application/ld+json": Record<string, never>;
                 };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_thread: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier read: 304 if unchanged. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                statement: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Thread"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    /** @description The request's id: the `X-Request-ID` sent, or one made for it. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {

@@ -1,17 +1,17 @@
-"""The timeline and the claims of an event as they stood at `known_at` (`app.provenance.known`),
-paged exactly as the views of the record as it is now."""
+"""The timeline of an event as it stood at `known_at` (`app.claims.known`), paged exactly as the
+timeline of the record as it is now."""
 
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
+from app.claims.known import Record, Said
 from app.claims.rules import Derived
-from app.enums import ClaimStatus, StanceKind
+from app.enums import StanceKind
 from app.errors import InvalidInput
 from app.kit.fields import to_rfc3339
-from app.kit.pagination import PageRequest, decode_id_cursor, encode_cursor
+from app.kit.pagination import PageRequest, encode_cursor
 from app.kit.reader import Reader
-from app.provenance.known import Record, Said
 from app.statements.queries import Document, as_known, documents, rows_of
 from app.timelines.queries import cursor_kind, cursor_position
 from app.timelines.schemas import Order
@@ -137,32 +137,3 @@ async def _items(reader: Reader, found: Record, ids: Sequence[str]) -> list[Docu
         }
         for statement in statements
     ]
-
-
-def claim_document(found: Record, claim_id: str, event_id: str) -> Document:
-    """A claim of the record as its document."""
-    text, created_at = found.claims[claim_id]
-    return {
-        "id": claim_id,
-        "event_id": event_id,
-        "text": text,
-        "status": found.statuses[claim_id],
-        "created_at": created_at,
-    }
-
-
-def claims(
-    found: Record, event_id: str, *, status: ClaimStatus | None, page: PageRequest
-) -> tuple[list[Document], str | None]:
-    """A page of the record's claims in creation order (by id), optionally of one status."""
-    ids = sorted(found.claims, key=uuid.UUID)
-    if status is not None:
-        ids = [claim_id for claim_id in ids if found.statuses[claim_id] is status]
-    if page.cursor is not None:
-        after = decode_id_cursor("claims", page.cursor)
-        ids = [claim_id for claim_id in ids if uuid.UUID(claim_id) > after]
-    chosen = ids[: page.limit]
-    next_cursor = (
-        encode_cursor("claims", [uuid.UUID(chosen[-1]).hex]) if len(ids) > page.limit else None
-    )
-    return [claim_document(found, claim_id, event_id) for claim_id in chosen], next_cursor

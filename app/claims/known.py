@@ -3,8 +3,9 @@ retracted by then not counting, and every derived value computed afresh for that
 
 The values kept with the data describe the record as it is now, so a read at `known_at` reads
 the event's statements recorded by then (a scan of the event, which `bench/known_at.py`
-measures) and replays each claim with the same pure rules (`app.claims.rules`,
-`app.comparisons.rules`, `app.provenance.rules`) that keep the stored values.
+measures) and replays each claim with the same pure rules (`app.claims.rules`) that keep the
+stored values; the comparison folds the record with its own (`app.comparisons.known`), and
+the timeline pages it (`app.timelines.known`).
 """
 
 import gc
@@ -18,13 +19,14 @@ from typing import Any
 from sqlalchemy import Uuid, bindparam, or_, select
 
 from app.claims.rules import ClaimState, Derived, StanceInTimeline, replay
-from app.comparisons.rules import Gathered, Position
 from app.enums import ClaimStatus, StanceKind
 from app.kit.db import UTCDateTime
+from app.kit.fields import aware
+from app.kit.pagination import PageRequest, decode_id_cursor, encode_cursor
 from app.kit.reader import Query, Reader, uuid_text
 from app.models import Claim, Relay, Stance, Statement, StatementBasis
-from app.provenance.independence import Independence
-from app.provenance.rules import Echoes, Kept, aware
+
+Document = dict[str, Any]
 
 _EVENT = bindparam("event_id", type_=Uuid)
 _KINDS = {kind.value: kind for kind in StanceKind}
@@ -181,73 +183,30 @@ def _build(
     return Record(known_at, timeline, claims, derived, statuses)
 
 
-def gather(
-    found: Record, *, as_of: datetime | None, parties: list[str] | None
-) -> tuple[Gathered, Independence]:
-    """What the comparison of the record's counted statements (said by `as_of`, of `parties`)
-    is made of, and whether each side is held independently."""
-    listed = set(parties) if parties else None
-    kept = [
-        item
-        for item in found.statements
-        if not item.retracted
-        and (as_of is None or item.said_at <= as_of)
-        and (listed is None or item.party in listed)
-    ]
-    positions: dict[str, dict[str, Position]] = defaultdict(dict)
-    firsts: dict[str, tuple[datetime, str, int]] = {}
-    counts: dict[str, int] = defaultdict(int)
-    relaying: dict[str, list[Said]] = defaultdict(list)
-    for item in kept:
-        counts[item.party] += 1
-        for source_id in dict.fromkeys(item.relays):
-            relaying[source_id].append(item)
-        for claim_id, stance, place in item.stances:
-            firsts.setdefault(claim_id, (item.said_at, item.id, place))
-            position = positions[claim_id].get(item.party)
-            if position is None:
-                positions[claim_id][item.party] = Position.first(stance, item.id, item.said_at)
-            else:
-                position.update(stance, item.id, item.said_at)
-    relayed = {s: len(items) for s, items in relaying.items() if s not in counts}
-    relayed_parties = {s: {item.party for item in relaying[s]} for s in relayed}
-    ordered = sorted(positions, key=firsts.__getitem__)
-    gathered = Gathered(
-        statement_counts=dict(counts),
-        positions={claim_id: positions[claim_id] for claim_id in ordered},
-        relayed=defaultdict(int, relayed),
-        relayed_parties=defaultdict(set, relayed_parties),
-        claims=sorted((claim_id, text) for claim_id, (text, _) in found.claims.items()),
-    )
-    return gathered, _independence(kept, gathered.positions)
-
-
-def _independence(kept: list[Said], positions: dict[str, dict[str, Position]]) -> Independence:
-    independence: Independence = {}
-    if not any(item.based_on for item in kept):
-        for claim_id, on_claim in positions.items():
-            for party_id, position in on_claim.items():
-                if position.side is not None:
-                    independence[(claim_id, party_id)] = True
-        return independence
-    graph = {
-        item.id: Kept(item.party, {c: s for c, s, _ in item.stances}, item.based_on)
-        for item in kept
+def claim_document(found: Record, claim_id: str, event_id: str) -> Document:
+    """A claim of the record as its document."""
+    text, created_at = found.claims[claim_id]
+    return {
+        "id": claim_id,
+        "event_id": event_id,
+        "text": text,
+        "status": found.statuses[claim_id],
+        "created_at": created_at,
     }
-    echoes = Echoes(graph)
-    # Each party's statements taking a stance on a claim, in timeline order.
-    taking: dict[tuple[str, str, StanceKind], list[Said]] = defaultdict(list)
-    for item in kept:
-        for claim_id, stance, _ in item.stances:
-            taking[(claim_id, item.party, stance)].append(item)
-    for claim_id, on_claim in positions.items():
-        for party_id, position in on_claim.items():
-            side = position.side
-            if side is None:
-                continue
-            start = (position.side_since, position.side_statement_id)
-            independence[(claim_id, party_id)] = any(
-                item.point >= start and not echoes.echoes(item.id, claim_id, side)
-                for item in taking[(claim_id, party_id, side)]
-            )
-    return independence
+
+
+def claims(
+    found: Record, event_id: str, *, status: ClaimStatus | None, page: PageRequest
+) -> tuple[list[Document], str | None]:
+    """A page of the record's claims in creation order (by id), optionally of one status."""
+    ids = sorted(found.claims, key=uuid.UUID)
+    if status is not None:
+        ids = [claim_id for claim_id in ids if found.statuses[claim_id] is status]
+    if page.cursor is not None:
+        after = decode_id_cursor("claims", page.cursor)
+        ids = [claim_id for claim_id in ids if uuid.UUID(claim_id) > after]
+    chosen = ids[: page.limit]
+    next_cursor = (
+        encode_cursor("claims", [uuid.UUID(chosen[-1]).hex]) if len(ids) > page.limit else None
+    )
+    return [claim_document(found, claim_id, event_id) for claim_id in chosen], next_cursor

@@ -5,7 +5,7 @@ side is then held independently. Otherwise the event's link graph is read (its l
 party and stances of each statement at either end of one), which grows with the links, not
 with the event; a side is independent as soon as one of its party's statements taking it since
 the side's start is not based on anything (one seek a side, on the party's timeline of the
-claim) or, being based on others, echoes nobody (`app.provenance.rules`).
+claim) or, being based on others, echoes nobody (`app.comparisons.echoes`).
 """
 
 import uuid
@@ -17,12 +17,13 @@ from typing import Any
 
 from sqlalchemy import Uuid, bindparam, exists, or_, select
 
+from app.comparisons.echoes import Echoes, Kept
 from app.comparisons.rules import Position
 from app.enums import StanceKind
 from app.kit.db import UTCDateTime
+from app.kit.fields import aware
 from app.kit.reader import Query, Reader, any_of, uuid_text
 from app.models import Stance, Statement, StatementBasis
-from app.provenance.rules import Echoes, Kept, aware
 
 _EVENT = bindparam("event_id", type_=Uuid)
 _HAS_LINKS = Query(
