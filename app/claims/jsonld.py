@@ -29,7 +29,7 @@ TYPES = {
 _DATE_LENGTH = {"year": 4, "month": 7, "day": 10}
 
 
-def _rfc3339(value: datetime | str) -> str:
+def rfc3339(value: datetime | str) -> str:
     """An instant read with `instant`: a datetime on PostgreSQL, already RFC 3339 on SQLite."""
     return to_rfc3339(value) if isinstance(value, datetime) else value
 
@@ -37,7 +37,7 @@ def _rfc3339(value: datetime | str) -> str:
 def at_precision(value: datetime | str, precision: str) -> str:
     """An instant written at its precision: `2015-09-15` for a day, `2015-09` for a month,
     `2015` for a year, the whole instant otherwise."""
-    text = _rfc3339(value)
+    text = rfc3339(value)
     length = _DATE_LENGTH.get(precision)
     return text[:length] if length else text
 
@@ -94,14 +94,14 @@ async def claim_document(*, reader: Reader, claim: dict[str, Any], base: str) ->
         "name": event["title"],
     }
     if event["occurred_at"] is not None:
-        about["startDate"] = _rfc3339(event["occurred_at"])
+        about["startDate"] = rfc3339(event["occurred_at"])
     document: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "Claim",
         "@id": f"{base}/v1/claims/{claim['id']}",
         "url": f"{base}/v1/claims/{claim['id']}",
         "text": claim["text"],
-        "dateCreated": _rfc3339(claim["created_at"]),
+        "dateCreated": rfc3339(claim["created_at"]),
         "about": about,
         "cl:status": str(claim["status"]),
     }

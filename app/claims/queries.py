@@ -19,18 +19,19 @@ from app.models import Claim, Relay, Source, Stance, Statement
 
 Document = dict[str, Any]
 
-# The columns of a claim row, in the order `_document` reads them.
-_COLUMNS = (
+# The columns of a claim row, in the order `row_document` reads them.
+COLUMNS = (
     uuid_text(Claim.id),
     uuid_text(Claim.event_id),
     Claim.text,
     Claim.status,
     instant(Claim.created_at),
 )
-_BY_ID = Query(select(*_COLUMNS).where(Claim.id == bindparam("id", type_=Uuid)))
+_BY_ID = Query(select(*COLUMNS).where(Claim.id == bindparam("id", type_=Uuid)))
 
 
-def _document(row: Sequence[Any]) -> Document:
+def row_document(row: Sequence[Any]) -> Document:
+    """A claim row (`COLUMNS`) as its document."""
     return {
         "id": row[0],
         "event_id": row[1],
@@ -45,13 +46,13 @@ async def document(*, reader: Reader, ref: str) -> Document:
     rows = await reader.fetch(_BY_ID, {"id": uuid.UUID(ref)}) if looks_like_uuid(ref) else ()
     if not rows:
         raise NotFound(f"There is no claim with id {ref!r}.")
-    return _document(rows[0])
+    return row_document(rows[0])
 
 
 @cache
 def _list_pages(*, status: bool) -> IdPages:
     """The list's queries with and without the status filter, compiled once each."""
-    statement = select(*_COLUMNS).where(Claim.event_id == bindparam("event_id", type_=Uuid))
+    statement = select(*COLUMNS).where(Claim.event_id == bindparam("event_id", type_=Uuid))
     if status:
         statement = statement.where(Claim.status == bindparam("status"))
     return id_pages("claims", statement, Claim.id)
@@ -67,7 +68,9 @@ async def search(
         # The driver binds the plain value (asyncpg has no idea of the enum).
         "status": status.value if status is not None else None,
     }
-    return await read_page(reader, _list_pages(status=status is not None), params, page, _document)
+    return await read_page(
+        reader, _list_pages(status=status is not None), params, page, row_document
+    )
 
 
 class Agent(NamedTuple):

@@ -18,7 +18,8 @@ from typing import Any
 
 from sqlalchemy import Float, Text, Uuid, bindparam, func, literal_column, select, type_coerce
 
-from app.kit.reader import Query, Reader, instant, uuid_text
+from app.claims import queries as claim_queries
+from app.kit.reader import Query, Reader
 from app.models import Claim, Event
 from app.text import claim_key
 
@@ -57,16 +58,8 @@ def shown_score(value: float) -> float:
     return round(_real(value), 6)
 
 
-_COLUMNS = (
-    uuid_text(Claim.id),
-    uuid_text(Claim.event_id),
-    Claim.text,
-    Claim.status,
-    instant(Claim.created_at),
-    Claim.text_key,
-    Event.slug,
-    Event.title,
-)
+# A claim row (`app.claims.queries.COLUMNS`), then what scoring and the item need.
+_COLUMNS = (*claim_queries.COLUMNS, Claim.text_key, Event.slug, Event.title)
 _THRESHOLD = Query(
     select(
         func.set_config(
@@ -103,13 +96,7 @@ def _search(dialect: str, *, event: bool, other_than: bool) -> Query:
 
 def _item(row: Any, score: float) -> Document:
     return {
-        "claim": {
-            "id": row[0],
-            "event_id": row[1],
-            "text": row[2],
-            "status": row[3],
-            "created_at": row[4],
-        },
+        "claim": claim_queries.row_document(row),
         "event": {"id": row[1], "slug": row[6], "title": row[7]},
         "score": shown_score(score),
     }

@@ -5,18 +5,13 @@ those it recommends (`author`, `datePublished`, `itemReviewed`: the `Claim` with
 
 from typing import Any
 
-from app.claims.jsonld import CONTEXT, TYPES, claim_document
+from app.claims.jsonld import CONTEXT, TYPES, claim_document, rfc3339
 from app.enums import SourceKind
-from app.kit.fields import to_rfc3339
 from app.kit.pagination import PageRequest
 from app.kit.reader import Reader
 from app.reviews import queries as review_queries
 
 Document = dict[str, Any]
-
-
-def _instant(value: Any) -> str:
-    return value if isinstance(value, str) else to_rfc3339(value)
 
 
 def _rating(review: Document) -> Document:
@@ -57,7 +52,7 @@ async def claim_reviews(*, reader: Reader, claim: Document, base: str) -> Docume
                 "@id": f"{base}/v1/sources/{reviewer['id']}",
                 "name": reviewer["name"],
             },
-            "datePublished": _instant(review["published_at"]),
+            "datePublished": rfc3339(review["published_at"]),
             "itemReviewed": item,
         }
         if review["summary"]:
